@@ -1,0 +1,20 @@
+// Root test config: every workspace's `test/**/*.test.ts`, with workspace packages resolved to
+// their TS source so tests never depend on a stale build.
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@sst\/core\/resource-env$/, replacement: here("./core/src/resource-env/index.ts") },
+      { find: /^@sst\/sdk\/cloudflare$/, replacement: here("./sdk-js/src/cloudflare.ts") },
+      { find: /^@sst\/sdk$/, replacement: here("./sdk-js/src/index.ts") },
+    ],
+  },
+  test: {
+    include: ["**/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/dist/**"],
+  },
+});
