@@ -53,7 +53,8 @@ function hundredLinks(): Vector {
     lookups: [
       { path: ["Link000", "name"], value: "vectors-test-bucket-000" },
       { path: ["Link050", "value"], value: "secret-050" },
-      { path: ["Link099", "type"], value: "sst.sst.Secret" },
+      { path: ["Link099", "type"], value: links.Link099.type },
+      { path: ["Link098", "value"], value: "secret-098" },
       NOT_LINKED,
     ],
   };
