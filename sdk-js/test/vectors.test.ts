@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadResources } from "../src/_load.js";
 import { createResourceProxy } from "../src/_proxy.js";
 import { ResourceError } from "../src/errors.js";
+import { buildSdk } from "./_build.js";
 import { cleanEnv, readVectors, vectorCwd, walk, type Vector } from "./_vectors.js";
 
 const vectors = readVectors();
 const realFs = { readFile: (path: string) => readFileSync(path) };
 const child = fileURLToPath(new URL("./fixtures/run-vector.mjs", import.meta.url));
-const sdkRoot = fileURLToPath(new URL("..", import.meta.url));
 
 function kindOf(error: unknown): string {
   return error instanceof ResourceError ? error.kind : `not a ResourceError: ${String(error)}`;
@@ -49,8 +49,7 @@ describe("shared vectors, in process", () => {
 
 describe("shared vectors, in a real node process using the built package", () => {
   beforeAll(() => {
-    // The child imports dist/, so build it from the current source first.
-    execFileSync(process.execPath, [require_tsc(), "-p", "tsconfig.json"], { cwd: sdkRoot, stdio: "inherit" });
+    buildSdk(); // the child imports dist/
   }, 60_000);
 
   it.each(vectors.map((v) => [v.name, v] as const))("%s", (_name, vector: Vector) => {
@@ -72,7 +71,3 @@ describe("shared vectors, in a real node process using the built package", () =>
     );
   });
 });
-
-function require_tsc(): string {
-  return fileURLToPath(new URL("../../node_modules/typescript/bin/tsc", import.meta.url));
-}
