@@ -8,6 +8,8 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   resolve: {
     alias: [
+      { find: /^@sst\/core$/, replacement: here("./core/src/index.ts") },
+      { find: /^@sst\/core\/testing$/, replacement: here("./core/src/testing/index.ts") },
       { find: /^@sst\/core\/resource-env$/, replacement: here("./core/src/resource-env/index.ts") },
       { find: /^@sst\/sdk\/cloudflare$/, replacement: here("./sdk-js/src/cloudflare.ts") },
       { find: /^@sst\/sdk$/, replacement: here("./sdk-js/src/index.ts") },

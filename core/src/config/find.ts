@@ -1,0 +1,37 @@
+/** Finds `sst.config.ts`: `--config` when given, else upward from the working directory (cosmiconfig). */
+import { cosmiconfig } from "cosmiconfig";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { SSTError } from "../errors.js";
+
+export const CONFIG_FILES = ["sst.config.ts", "sst.config.mts", "sst.config.js", "sst.config.mjs"];
+
+export async function findConfig(options: { cwd?: string; config?: string } = {}): Promise<string> {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.config) {
+    const path = resolve(cwd, options.config);
+    if (!existsSync(path) || !statSync(path).isFile()) {
+      throw new SSTError({
+        code: "E_CONFIG_NOT_FOUND",
+        message: `--config ${options.config}: no such file (${path}).`,
+        hint: "Pass the path to your sst.config.ts.",
+      });
+    }
+    return path;
+  }
+  // cosmiconfig walks up to the root; the loader only reports the path, compiling is ours.
+  const explorer = cosmiconfig("sst", {
+    searchPlaces: CONFIG_FILES,
+    searchStrategy: "global",
+    loaders: Object.fromEntries([".ts", ".mts", ".js", ".mjs"].map((ext) => [ext, () => ({})])),
+  });
+  const found = await explorer.search(cwd);
+  if (!found) {
+    throw new SSTError({
+      code: "E_CONFIG_NOT_FOUND",
+      message: `Could not find sst.config.ts in ${cwd} or any parent directory.`,
+      hint: "Run `sst init` to create one, or pass --config <path>.",
+    });
+  }
+  return found.filepath;
+}

@@ -1,0 +1,111 @@
+/**
+ * Loads an app: finds and compiles `sst.config.ts`, evaluates `app({ stage })`, runs the `config` hook and
+ * validates the result. `run()` is returned, not called: it runs later inside a Pulumi program.
+ */
+import { rmSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { pathToFileURL } from "node:url";
+import { SSTError, isSSTError } from "../errors.js";
+import type { Kernel } from "../kernel.js";
+import { compileConfig } from "./compile.js";
+import { findConfig } from "./find.js";
+import type { Config, ResolvedApp } from "./types.js";
+import { validateApp } from "./validate.js";
+
+export interface LoadOptions {
+  kernel: Kernel;
+  /** The stage, already resolved (see `resolveStage`). */
+  stage: string;
+  /** The running CLI's version, checked against `version`. */
+  cliVersion: string;
+  cwd?: string;
+  /** `--config`. */
+  config?: string;
+  command?: string;
+}
+
+export interface LoadedApp {
+  /** Absolute path of `sst.config.ts`. */
+  configPath: string;
+  /** The app root: the directory of `sst.config.ts`. */
+  root: string;
+  app: ResolvedApp;
+  run: () => unknown;
+  console?: Record<string, unknown>;
+}
+
+/** `$config` is the identity: it exists so the config is typed. */
+export function $config(input: Config): Config {
+  return input;
+}
+
+/**
+ * Wraps an error thrown by the user's code as a user error pointing at their file and line (from the source
+ * map), so the CLI can print `sst.config.ts:12:5: message` without a stack trace.
+ */
+export function userCodeError(error: unknown, configPath: string, code = "E_CONFIG_RUNTIME"): unknown {
+  if (isSSTError(error)) return error;
+  if (!(error instanceof Error)) return new SSTError({ code, message: `sst.config.ts threw ${String(error)}` });
+  const file = basename(configPath);
+  const escaped = configPath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(error.stack ?? "");
+  const location = match ? `${file}:${match[1]}:${match[2]}` : file;
+  return new SSTError({ code, message: `${location}: ${error.message}` }, { cause: error, location });
+}
+
+export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
+  const configPath = await findConfig({ cwd: options.cwd, config: options.config });
+  const root = dirname(configPath);
+  const { outfile } = await compileConfig(configPath);
+  process.setSourceMapsEnabled(true);
+  const g = globalThis as Record<string, unknown>;
+  g.$config ??= $config;
+  let mod: { default?: unknown; stacks?: unknown; config?: unknown };
+  try {
+    mod = await import(pathToFileURL(outfile).href);
+  } catch (error) {
+    throw userCodeError(error, configPath);
+  } finally {
+    if (!process.env.SST_NO_CLEANUP) rmSync(outfile, { force: true });
+  }
+  const config = mod.default as Partial<Config> | undefined;
+  if (mod.stacks || mod.config || (config && ("stacks" in config || "config" in config) && !("app" in config))) {
+    throw new SSTError({
+      code: "E_CONFIG_V2",
+      message: `${basename(configPath)} looks like an SST v2 config (it exports \`config\`/\`stacks\`).`,
+      hint: "Migrate it to `export default $config({ app(input) {...}, async run() {...} })`.",
+    });
+  }
+  if (!config || typeof config.app !== "function" || typeof config.run !== "function") {
+    throw new SSTError({
+      code: "E_CONFIG_SHAPE",
+      message: `${basename(configPath)} must \`export default $config({ app(input) { ... }, async run() { ... } })\`.`,
+      hint: "Both app() and run() are required.",
+    });
+  }
+  let returned: unknown;
+  try {
+    returned = await config.app({ stage: options.stage });
+  } catch (error) {
+    throw userCodeError(error, configPath);
+  }
+  let app = validateApp(returned, options.stage, options.cliVersion);
+  app = await options.kernel.hooks.config.promise(app, { configPath, command: options.command ?? "" });
+  // A plugin may change the app; what it returns must still be valid.
+  const { stage: _stage, ...changed } = app;
+  app = validateApp(changed, options.stage, options.cliVersion);
+  const run = config.run.bind(config);
+  return {
+    configPath,
+    root,
+    app,
+    run: async () => {
+      try {
+        return await run();
+      } catch (error) {
+        throw userCodeError(error, configPath, "E_RUN_FAILED");
+      }
+    },
+    console: config.console,
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * Every hook of the kernel, in one frozen object, grouped in the order things happen:
+ * config → program → component → transform → link → build → deploy → dev.
+ *
+ * Each hook says when it runs, what a tap receives, what returning does, and whether taps run in series or in
+ * parallel. Ordering between taps is explicit: use tapable's `stage` (lower runs first, default 0) or `before`
+ * (the name of a plugin whose tap this one must precede). `hooks.test.ts` pins this list.
+ */
+import {
+  AsyncSeriesBailHook,
+  AsyncSeriesHook,
+  AsyncSeriesWaterfallHook,
+  HookMap,
+  SyncHook,
+  SyncWaterfallHook,
+} from "tapable";
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResolvedApp } from "./config/types.js";
+import type { Component } from "./component/component.js";
+import type { LinkPayload } from "./link/types.js";
+
+/** What the `config` taps see beside the config itself. */
+export interface ConfigContext {
+  /** Absolute path of the `sst.config.ts` being loaded. */
+  configPath: string;
+  /** The CLI command being run (`deploy`, `diff`, ...). */
+  command: string;
+}
+
+/** The program being run: the `program` taps use it to install globals and read the app. */
+export interface ProgramContext {
+  app: ResolvedApp;
+  /** Project root (the directory of `sst.config.ts`). */
+  root: string;
+  /** `true` under `sst dev`. */
+  dev: boolean;
+  /**
+   * The global scope `run()` sees. Taps add to it: `globals.sst.aws = {...}`, `globals.aws = awsModule`.
+   * Core installs `$app`, `$dev`, `$interpolate` and the others before any tap runs.
+   */
+  globals: Record<string, any>;
+}
+
+/** The outcome of the user's `run()`. */
+export interface ProgramResult {
+  /** What `run()` returned: the app's outputs. */
+  outputs: Record<string, unknown>;
+}
+
+/** The value the `transform` waterfall passes along: the args and options of the resource about to be created. */
+export interface TransformValue {
+  props: Record<string, any>;
+  opts: pulumi.ResourceOptions;
+}
+
+/** Who is being created, for `transform` taps. */
+export interface TransformContext {
+  /** The Pulumi type token, e.g. `aws:s3/bucketV2:BucketV2`. */
+  type: string;
+  /** The logical name. */
+  name: string;
+  /** The nearest SST component this resource belongs to, if any. */
+  component?: Component;
+  /** The resource being created (its outputs are not resolved yet). */
+  resource: pulumi.Resource;
+}
+
+/** Who a link payload belongs to, for `link` taps. */
+export interface LinkContext {
+  /** The link name (the component's name). */
+  name: string;
+  /** The link type, `sst.aws.Bucket` style. */
+  type: string;
+}
+
+/** Input to a runtime builder. Plugins extend it with their own fields. */
+export interface BuildInput {
+  runtime: string;
+  /** The handler, as given by the user (`src/api.handler`). */
+  handler: string;
+  /** Project root. */
+  root: string;
+  /** Directory to write the build into. */
+  out: string;
+  /** Whether this is a dev (live) build. */
+  dev: boolean;
+  /** Runtime-specific options, straight from the component args. */
+  properties: Record<string, unknown>;
+  /** The links this function receives, already resolved. */
+  links: Record<string, Record<string, unknown>>;
+}
+
+/** What a builder returns. */
+export interface BuildResult {
+  /** The handler to give to the platform, relative to `out`. */
+  handler: string;
+  out: string;
+  /** Files the build read, for watching in dev. */
+  inputs?: string[];
+  errors?: string[];
+}
+
+export type EngineOperation = "deploy" | "diff" | "remove" | "refresh";
+
+export interface DeployEvent {
+  operation: EngineOperation;
+  app: ResolvedApp;
+}
+
+export interface DeployResult {
+  ok: boolean;
+  outputs: Record<string, unknown>;
+  /** Resource errors, by component name. */
+  errors: { name: string; message: string }[];
+}
+
+export interface DevContext {
+  app: ResolvedApp;
+}
+
+export interface InvocationEvent {
+  /** The function's link name. */
+  name: string;
+  requestId: string;
+  phase: "start" | "end" | "error";
+  payload?: unknown;
+}
+
+function createHooks() {
+  return Object.freeze({
+    /**
+     * After `app()` ran and the defaults were applied, before validation is final.
+     * AsyncSeriesWaterfall: each tap receives the app and returns it (changed or not); the last value is
+     * validated again, so a plugin cannot produce an invalid app.
+     */
+    config: new AsyncSeriesWaterfallHook<[ResolvedApp, ConfigContext]>(["app", "context"]),
+    /**
+     * Around the user's `run()`. AsyncSeries: `before` taps install globals (`sst.aws`, provider namespaces)
+     * on `context.globals`; `after` taps see the outputs. Return values are ignored.
+     */
+    program: Object.freeze({
+      before: new AsyncSeriesHook<[ProgramContext]>(["context"]),
+      after: new AsyncSeriesHook<[ProgramContext, ProgramResult]>(["context", "result"]),
+    }),
+    /**
+     * Each time an SST component is constructed, after its own `$transform`s ran and before its children
+     * exist. Sync: taps may observe or decorate the component; return values are ignored.
+     */
+    component: new SyncHook<[Component]>(["component"]),
+    /**
+     * For every resource the program creates (component children and top-level resources alike), before it is
+     * registered. SyncWaterfall (Pulumi transformations are synchronous): each tap receives `{props, opts}` and
+     * returns them (changed or not). Core's own taps run at stage -100 (user `transform` args were already
+     * merged when the child was created) and 100 (naming, removal).
+     */
+    transform: new SyncWaterfallHook<[TransformValue, TransformContext]>(["value", "context"]),
+    /**
+     * Each time a receiver resolves a link. SyncWaterfall over `{properties, include}`: plugins turn the
+     * includes they own (`aws.permission`, `cloudflare.binding`) into what their runtime needs and return the
+     * payload; core owns the `environment` include.
+     */
+    link: new SyncWaterfallHook<[LinkPayload, LinkContext]>(["payload", "context"]),
+    /**
+     * Keyed by runtime (`nodejs`, `python`, `go`, `rust`, `worker`, ...). AsyncSeriesBail: the first tap that
+     * returns a result wins; returning `undefined` passes to the next builder.
+     */
+    build: new HookMap(() => new AsyncSeriesBailHook<[BuildInput], BuildResult | undefined>(["input"])),
+    /**
+     * Around each engine operation. AsyncSeries: `before` may throw to stop the operation; `after` receives the
+     * result (where users attach "run a migration after deploy"). Return values are ignored.
+     */
+    deploy: Object.freeze({
+      before: new AsyncSeriesHook<[DeployEvent]>(["event"]),
+      after: new AsyncSeriesHook<[DeployEvent, DeployResult]>(["event", "result"]),
+    }),
+    /**
+     * `sst dev`: `start` and `stop` are AsyncSeries around the dev session; `invocation` is Sync, called for each
+     * function invocation event. Return values are ignored.
+     */
+    dev: Object.freeze({
+      start: new AsyncSeriesHook<[DevContext]>(["context"]),
+      stop: new AsyncSeriesHook<[DevContext]>(["context"]),
+      invocation: new SyncHook<[InvocationEvent]>(["event"]),
+    }),
+  });
+}
+
+export type KernelHooks = ReturnType<typeof createHooks>;
+
+/** @internal Used by the kernel only. */
+export { createHooks as _createHooks };

@@ -1,0 +1,51 @@
+/**
+ * `@sst/core`: the kernel. Everything a plugin, the CLI or a user's test needs is exported here; internals
+ * are not.
+ */
+export { Kernel, type KernelOptions } from "./kernel.js";
+export { definePlugin, type Plugin } from "./plugin.js";
+export type { NamingRule } from "./registries.js";
+export type { Registries } from "./registries.js";
+export type {
+  KernelHooks,
+  ConfigContext,
+  ProgramContext,
+  ProgramResult,
+  TransformValue,
+  TransformContext,
+  LinkContext,
+  BuildInput,
+  BuildResult,
+  EngineOperation,
+  DeployEvent,
+  DeployResult,
+  DevContext,
+  InvocationEvent,
+} from "./hooks.js";
+export { SSTError, PluginError, isSSTError, type Problem } from "./errors.js";
+
+export type { App, AppInput, Config, Home, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
+export { findConfig, CONFIG_FILES } from "./config/find.js";
+export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } from "./config/load.js";
+export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
+export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
+
+export { Component, type ComponentArgs, type ResourceClass } from "./component/component.js";
+export { applyTransform, $transform, type Transform, type TransformTarget } from "./component/transform.js";
+export { physicalName, prefixName, logicalName, prettyHash, randomSuffix, SUFFIX_LENGTH } from "./component/naming.js";
+
+export { Linkable, type LinkableArgs } from "./link/linkable.js";
+export { Secret } from "./link/secret.js";
+export { resolveLinks, linkEnvironment, linkProperties, env, rawLink } from "./link/resolve.js";
+export { linkType } from "./link/names.js";
+export type { Include, EnvironmentInclude, LinkPayload, Linkable as LinkableResource, ResolvedLink } from "./link/types.js";
+
+export { runProgram, secretsFromEnv, type RunProgramOptions, type ProgramOutcome } from "./program/run.js";
+export { registerReceiver, useProgram } from "./program/context.js";
+export { providerPackage, providerAlias } from "./program/providers.js";
+
+export { synth, type SynthOptions } from "./synth/synth.js";
+export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";
+export { redact, SECRET } from "./synth/redact.js";
+
+export { writeTypes, renderRootTypes, renderReferenceTypes, DTS_FILE, type TypedLink } from "./types/dts.js";

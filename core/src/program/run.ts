@@ -1,0 +1,83 @@
+/**
+ * Runs the user's `run()` as a Pulumi program: installs the globals, routes every resource through the
+ * kernel's `transform` hook, calls the `program` hooks, and records the app's links (as `sst:sst:LinkRef`
+ * components, so the CLI can read them back from state). Must be called inside a Pulumi stack: the engine's
+ * inline program, or `synth` offline.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { ResolvedApp } from "../config/types.js";
+import type { ProgramContext } from "../hooks.js";
+import type { Kernel } from "../kernel.js";
+import { LinkRef } from "../link/link-ref.js";
+import { resolveLinks } from "../link/resolve.js";
+import { type ActiveProgram, withProgram } from "./context.js";
+import { owningComponent } from "./core-taps.js";
+import { createGlobals, installGlobals } from "./globals.js";
+import { loadProviders } from "./providers.js";
+
+export interface RunProgramOptions {
+  kernel: Kernel;
+  app: ResolvedApp;
+  /** The app root (directory of `sst.config.ts`). */
+  root: string;
+  /** The user's `run()`. */
+  run: () => unknown;
+  dev?: boolean;
+  /** Secret values by name. Default: every `SST_SECRET_<Name>` in `process.env`. */
+  secrets?: Record<string, string | undefined>;
+}
+
+export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith("SST_SECRET_") && value !== undefined) out[key.slice("SST_SECRET_".length)] = value;
+  }
+  return out;
+}
+
+/** Runs the program and returns its outputs (what `run()` returned, with outputs of links resolved by Pulumi). */
+export interface ProgramOutcome {
+  outputs: Record<string, unknown>;
+  /** Directories registered with `registerReceiver`. */
+  receivers: string[];
+}
+
+export async function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> {
+  const { kernel, app, root } = options;
+  const program: ActiveProgram = {
+    kernel,
+    app,
+    root,
+    dev: options.dev ?? false,
+    secrets: options.secrets ?? secretsFromEnv(),
+    componentTransforms: new Map(),
+    names: new Map(),
+    linkables: [],
+    wraps: new Map(),
+    receivers: new Set(),
+  };
+  return withProgram(program, async () => {
+    const globals = createGlobals({ app, root, dev: program.dev, registry: kernel.registry });
+    Object.assign(globals, await loadProviders(app, root, kernel.registry));
+    const context: ProgramContext = { app, root, dev: program.dev, globals };
+    pulumi.runtime.registerStackTransformation((args) => {
+      const value = kernel.hooks.transform.call(
+        { props: args.props as Record<string, any>, opts: args.opts },
+        { type: args.type, name: args.name, resource: args.resource, component: owningComponent(args.opts.parent) },
+      );
+      return { props: value.props, opts: value.opts };
+    });
+    await kernel.hooks.program.before.promise(context);
+    const restore = installGlobals(globals);
+    let outputs: Record<string, unknown>;
+    try {
+      const returned = await options.run();
+      outputs = returned && typeof returned === "object" ? (returned as Record<string, unknown>) : {};
+      for (const link of resolveLinks(program.linkables.map((l) => l.resource))) new LinkRef(link);
+    } finally {
+      restore();
+    }
+    await kernel.hooks.program.after.promise(context, { outputs });
+    return { outputs, receivers: [...program.receivers] };
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * The kernel's registries: what plugins contribute besides taps. Provider rules (name lengths, stateful
+ * types, package names) live in the provider plugins and are registered here, never hard-coded in core.
+ */
+
+/** How a resource type gets its physical name. */
+export interface NamingRule {
+  /** The args field that holds the physical name (`bucket`, `name`, `scriptName`), or `tags` for `tags.Name`. */
+  field: string;
+  /** The provider's length limit for that field. */
+  max: number;
+  /** Lower-case the name (S3 buckets, Workers scripts). */
+  lower?: boolean;
+  /** A fixed suffix the name must end with, computed from the args (`.fifo` for FIFO queues). */
+  suffix?: (props: Record<string, any>) => string;
+}
+
+export class Registries {
+  /** `aws.Bucket` → class; builds the `sst` namespace (`sst.aws.Bucket`). */
+  readonly components = new Map<string, Function>();
+  /** Pulumi type → naming rule. */
+  readonly naming = new Map<string, NamingRule>();
+  /** Pulumi types retained under `removal: "retain"` (stateful: buckets, tables, ...). */
+  readonly retained = new Set<string>();
+  /** Provider name → npm package, for `providers: { <name>: ... }`. */
+  readonly providerPackages = new Map<string, string>();
+
+  /** Adds a component under a dotted path of the `sst` namespace. */
+  component(path: string, cls: Function): void {
+    if (!/^[a-zA-Z][\w]*(\.[a-zA-Z][\w]*)*$/.test(path)) {
+      throw new TypeError(`Component path "${path}" must be dotted identifiers, like "aws.Bucket"`);
+    }
+    if (this.components.has(path) && this.components.get(path) !== cls) {
+      throw new TypeError(`Component "sst.${path}" is registered twice`);
+    }
+    this.components.set(path, cls);
+  }
+
+  namingRule(type: string, rule: NamingRule): void {
+    this.naming.set(type, rule);
+  }
+
+  retain(...types: string[]): void {
+    for (const t of types) this.retained.add(t);
+  }
+
+  providerPackage(name: string, pkg: string): void {
+    this.providerPackages.set(name, pkg);
+  }
+
+  /** The `sst` namespace object built from the registered components. */
+  namespace(base: Record<string, unknown> = {}): Record<string, any> {
+    const root: Record<string, any> = { ...base };
+    for (const [path, cls] of this.components) {
+      const parts = path.split(".");
+      let node = root;
+      for (const part of parts.slice(0, -1)) node = node[part] ??= {};
+      node[parts.at(-1)!] = cls;
+    }
+    return root;
+  }
+}

@@ -1,0 +1,43 @@
+/** The offline synth's result: every resource the program registered, in registration order. */
+
+export interface SynthResource {
+  urn: string;
+  /** Pulumi type token. */
+  type: string;
+  /** Logical name. */
+  name: string;
+  /** The parent's URN (the stack for top-level resources). */
+  parent?: string;
+  /** Resolved inputs, secrets replaced by `"[secret]"`. */
+  inputs: Record<string, unknown>;
+  /** URNs this resource depends on (`dependsOn` and inputs from other resources). */
+  dependencies: string[];
+  /** `false` for components. */
+  custom: boolean;
+  /** Outputs a component registered (`registerOutputs`), secrets redacted. */
+  outputs?: Record<string, unknown>;
+  protect: boolean;
+  retainOnDelete: boolean;
+  ignoreChanges: string[];
+  /** Set when the resource was read (`Resource.get`) rather than created. */
+  id?: string;
+  read?: boolean;
+}
+
+export interface SynthLink {
+  name: string;
+  type: string;
+  /** Resolved properties (with `type`), secrets redacted. */
+  properties: Record<string, unknown>;
+  include: unknown[];
+}
+
+export interface SynthResult {
+  app: { name: string; stage: string };
+  resources: SynthResource[];
+  /** What `run()` returned, resolved, secrets redacted. */
+  outputs: Record<string, unknown>;
+  links: SynthLink[];
+  /** Directories of code that receives links. */
+  receivers: string[];
+}

@@ -1,0 +1,71 @@
+/**
+ * Wraps Pulumi's MockMonitor so the synth sees what the mocks API hides: parents, dependencies, resource
+ * options and component outputs, straight from the registration requests.
+ */
+import type { SynthResource } from "./graph.js";
+import { redact } from "./redact.js";
+
+type Req = Record<string, (...a: any[]) => any>;
+type Monitor = Record<string, (req: Req, cb: (err: unknown, res: any) => void) => unknown>;
+
+function urnOf(stack: string, project: string, parent: string | undefined, type: string, name: string): string {
+  // The same URN rule as Pulumi's MockMonitor: a child's type is qualified by its parent's type chain.
+  const qualified = parent ? `${parent.split("::")[2]}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+export function recordInto(monitor: Monitor, project: string, stack: string, resources: SynthResource[]): void {
+  const byUrn = new Map<string, SynthResource>();
+  const register = monitor.registerResource!.bind(monitor);
+  monitor.registerResource = (req, cb) => {
+    const parent = req.getParent!() || undefined;
+    const type = req.getType!();
+    const name = req.getName!();
+    const resource: SynthResource = {
+      urn: urnOf(stack, project, parent, type, name),
+      type,
+      name,
+      parent,
+      inputs: redact(req.getObject!()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      dependencies: [...new Set<string>(req.getDependenciesList!())],
+      custom: !!req.getCustom!(),
+      protect: !!req.getProtect!(),
+      retainOnDelete: !!req.getRetainondelete!(),
+      ignoreChanges: req.getIgnorechangesList!(),
+    };
+    if (type !== "pulumi:pulumi:Stack") {
+      resources.push(resource);
+      byUrn.set(resource.urn, resource);
+    }
+    return register(req, cb);
+  };
+  const read = monitor.readResource!.bind(monitor);
+  monitor.readResource = (req, cb) => {
+    const parent = req.getParent!() || undefined;
+    const type = req.getType!();
+    const name = req.getName!();
+    const resource: SynthResource = {
+      urn: urnOf(stack, project, parent, type, name),
+      type,
+      name,
+      parent,
+      inputs: redact(req.getProperties!()?.toJavaScript() ?? {}) as Record<string, unknown>,
+      dependencies: [...new Set<string>(req.getDependenciesList?.() ?? [])],
+      custom: true,
+      protect: false,
+      retainOnDelete: false,
+      ignoreChanges: [],
+      id: req.getId!(),
+      read: true,
+    };
+    resources.push(resource);
+    byUrn.set(resource.urn, resource);
+    return read(req, cb);
+  };
+  const outputs = monitor.registerResourceOutputs!.bind(monitor);
+  monitor.registerResourceOutputs = (req, cb) => {
+    const target = byUrn.get(req.getUrn!());
+    if (target) target.outputs = redact(req.getOutputs!()?.toJavaScript() ?? {}) as Record<string, unknown>;
+    return outputs(req, cb);
+  };
+}

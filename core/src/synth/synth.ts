@@ -1,0 +1,96 @@
+/**
+ * Offline synth: runs a whole program under Pulumi's mock runtime and returns the resource graph. No
+ * engine, no network, no credentials. Each synth gets its own Pulumi runtime store, so synths in one process
+ * do not see each other.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createRequire } from "node:module";
+import type { ResolvedApp } from "../config/types.js";
+import type { Kernel } from "../kernel.js";
+import { runProgram } from "../program/run.js";
+import type { SynthLink, SynthResource, SynthResult } from "./graph.js";
+import { recordInto } from "./recorder.js";
+import { redact } from "./redact.js";
+
+const require = createRequire(import.meta.url);
+// Internal modules of @pulumi/pulumi: the per-run store and the monitor. Both are stable across 3.x.
+const pulumiState = require("@pulumi/pulumi/runtime/state.js") as { withLocalStorage<T>(fn: () => T): T };
+const pulumiSettings = require("@pulumi/pulumi/runtime/settings.js") as {
+  getMonitor(): any;
+  disconnect(): Promise<void>;
+};
+
+export interface SynthOptions {
+  kernel: Kernel;
+  app: ResolvedApp;
+  root: string;
+  run: () => unknown;
+  dev?: boolean;
+  secrets?: Record<string, string | undefined>;
+  /**
+   * Mock behaviour. By default a created resource's state is its inputs and its id is `<name>-id`; an invoke
+   * returns its inputs.
+   */
+  mocks?: Partial<pulumi.runtime.Mocks>;
+}
+
+export async function synth(options: SynthOptions): Promise<SynthResult> {
+  const { app } = options;
+  const resources: SynthResource[] = [];
+  return pulumiState.withLocalStorage(async () => {
+    await pulumi.runtime.setMocks(
+      {
+        newResource: options.mocks?.newResource ?? ((a) => ({ id: a.custom ? `${a.name}-id` : undefined, state: a.inputs })),
+        call: options.mocks?.call ?? ((a) => a.inputs),
+      },
+      app.name,
+      app.stage,
+      false,
+    );
+    recordInto(pulumiSettings.getMonitor(), app.name, app.stage, resources);
+    let outputs: Record<string, unknown> = {};
+    let receivers: string[] = [];
+    let failure: unknown;
+    await pulumi.runtime.runInPulumiStack(async () => {
+      try {
+        ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {} }));
+      } catch (error) {
+        failure = error;
+      }
+      return {};
+    });
+    await pulumiSettings.disconnect();
+    if (failure) throw failure;
+    const resolved = await resolveOutputs(outputs);
+    return { app: { name: app.name, stage: app.stage }, resources, outputs: resolved, links: linksOf(resources), receivers };
+  });
+}
+
+/** Resolves Outputs nested anywhere in `value`, keeping secrets out. */
+async function resolveOutputs(value: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const out = pulumi.output(value) as unknown as pulumi.Output<Record<string, unknown>>;
+  const plain = await new Promise<Record<string, unknown>>((resolve) => out.apply((v) => resolve(v)));
+  const secret = await (out as any).isSecret;
+  if (secret) {
+    // Secrets anywhere make the whole Output secret; redact per key instead of hiding everything.
+    const entries = await Promise.all(
+      Object.entries(value).map(async ([k, v]) => {
+        const o = pulumi.output(v) as any;
+        return [k, (await o.isSecret) ? "[secret]" : await new Promise((r) => o.apply(r))] as const;
+      }),
+    );
+    return redact(Object.fromEntries(entries)) as Record<string, unknown>;
+  }
+  return redact(plain) as Record<string, unknown>;
+}
+
+function linksOf(resources: SynthResource[]): SynthLink[] {
+  return resources
+    .filter((r) => r.type === "sst:sst:LinkRef" && r.outputs)
+    .map((r) => ({
+      name: String(r.outputs!.target),
+      type: String((r.outputs!.properties as Record<string, unknown>)?.type ?? ""),
+      properties: (r.outputs!.properties ?? {}) as Record<string, unknown>,
+      include: (r.outputs!.include ?? []) as unknown[],
+    }));
+}
