@@ -2,6 +2,9 @@
  * `@sst/core`: the kernel. Everything a plugin, the CLI or a user's test needs is exported here; internals
  * are not.
  */
+import "./global.js";
+
+export type { SSTNamespace } from "./global.js";
 export { Kernel, type KernelOptions } from "./kernel.js";
 export { definePlugin, type Plugin } from "./plugin.js";
 export type { NamingRule } from "./registries.js";
@@ -48,4 +51,4 @@ export { synth, type SynthOptions } from "./synth/synth.js";
 export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";
 export { redact, SECRET } from "./synth/redact.js";
 
-export { writeTypes, renderRootTypes, renderReferenceTypes, DTS_FILE, type TypedLink } from "./types/dts.js";
+export { writeTypes, renderRootTypes, renderReferenceTypes, renderConfigTypes, writeConfigTypes, DTS_FILE, type TypedLink } from "./types/dts.js";

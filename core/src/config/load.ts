@@ -83,6 +83,9 @@ export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
       hint: "Both app() and run() are required.",
     });
   }
+  for (const plugin of config.plugins ?? []) {
+    if (!options.kernel.plugin(plugin.name)) options.kernel.use(plugin);
+  }
   let returned: unknown;
   try {
     returned = await config.app({ stage: options.stage });

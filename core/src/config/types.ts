@@ -59,6 +59,11 @@ export interface App {
 }
 
 export interface Config {
+  /**
+   * Plugins this app uses beyond the ones the CLI adds for its providers. Applied before `app()` runs.
+   * @example `plugins: [hello({ greeting: "Hi" })]`
+   */
+  plugins?: import("../plugin.js").Plugin[];
   /** Called first, with the stage; returns the app's config. May be async. */
   app(input: AppInput): App | Promise<App>;
   /** The program: creates the app's resources. Its return value becomes the app's outputs. */

@@ -101,3 +101,19 @@ export function writeTypes(options: { root: string; links: TypedLink[]; receiver
   return written;
 }
 
+
+/**
+ * `.sst/platform/config.d.ts`: the globals of `run()` for this app, including one namespace per provider.
+ * Reference it from `sst.config.ts` (`/// <reference path="./.sst/platform/config.d.ts" />`).
+ */
+export function renderConfigTypes(providers: { alias: string; pkg: string }[]): string {
+  const imports = providers.map((p) => `import * as _${p.alias} from ${JSON.stringify(p.pkg)};`).join("\n");
+  const exports = providers.map((p) => `  export import ${p.alias} = _${p.alias};`).join("\n");
+  return `${HEADER}\n\nimport "@sst/core/global";\n${imports}\n\ndeclare global {\n${exports}\n}\n\nexport {};\n`;
+}
+
+export function writeConfigTypes(root: string, providers: { alias: string; pkg: string }[]): string {
+  const file = join(root, ".sst", "platform", "config.d.ts");
+  writeIfChanged(file, renderConfigTypes(providers));
+  return file;
+}

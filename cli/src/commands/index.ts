@@ -1,0 +1,21 @@
+/**
+ * The command table. Command files hold only their flags and help; the work lives in `../actions/*`,
+ * imported when the command runs, so `sst --help` stays fast and never loads the kernel.
+ */
+import type { CommandDef } from "citty";
+
+type Loaded = { default: CommandDef<any>; examples?: string[] };
+
+const table: Record<string, () => Promise<Loaded>> = {
+  version: () => import("./version.js"),
+  diff: () => import("./diff.js"),
+};
+
+export const commands: Record<string, () => Promise<CommandDef<any>>> = Object.fromEntries(
+  Object.entries(table).map(([name, load]) => [name, () => load().then((m) => m.default)]),
+);
+
+/** Examples shown under a command's `--help`. */
+export async function examplesFor(name: string): Promise<string[]> {
+  return (await table[name]?.())?.examples ?? [];
+}

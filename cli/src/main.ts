@@ -1,0 +1,89 @@
+/**
+ * CLI entry: resolves the command, prints help, checks flags strictly, runs, and renders errors.
+ * Returns the exit code instead of exiting, so tests can call it.
+ */
+import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from "citty";
+import { SSTError } from "@sst/core/errors";
+import { globalArgs } from "./args.js";
+import { commands, examplesFor } from "./commands/index.js";
+import { renderError } from "./ui/error.js";
+import { VERSION } from "./version.js";
+
+export const root = defineCommand({
+  meta: { name: "sst", version: VERSION, description: "Deploy anything: SST, rebuilt as a plugin kernel." },
+  args: { ...globalArgs },
+  subCommands: commands,
+});
+
+const resolve = async <T>(v: T | (() => T | Promise<T>) | Promise<T>): Promise<T> =>
+  typeof v === "function" ? await (v as () => T | Promise<T>)() : await v;
+
+/** Walks argv's leading words down the sub-command tree: `["secret", "set", ...]` → the `set` command. */
+async function resolveCommand(argv: string[]): Promise<{ cmd: CommandDef<any>; parent?: CommandDef<any>; path: string[] }> {
+  let cmd: CommandDef<any> = root;
+  let parent: CommandDef<any> | undefined;
+  const path: string[] = [];
+  for (const word of argv) {
+    if (word.startsWith("-")) continue;
+    const subs = cmd.subCommands ? await resolve(cmd.subCommands) : undefined;
+    if (!subs) break;
+    if (!(word in subs)) {
+      if (cmd === root) {
+        throw new SSTError({ code: "E_UNKNOWN_COMMAND", message: `Unknown command "${word}".`, hint: "Run `sst --help` for the list of commands." });
+      }
+      break;
+    }
+    parent = cmd;
+    cmd = await resolve(subs[word]!);
+    path.push(word);
+  }
+  return { cmd, parent, path };
+}
+
+/** Every `--flag` must be one the command declares. */
+async function checkFlags(cmd: CommandDef<any>, argv: string[], path: string[]): Promise<void> {
+  const defs: ArgsDef = (cmd.args ? await resolve(cmd.args) : {}) as ArgsDef;
+  const known = new Set<string>(["help", "h"]);
+  for (const [name, def] of Object.entries(defs)) {
+    known.add(name);
+    for (const a of [(def as { alias?: string | string[] }).alias ?? []].flat()) known.add(a);
+    if (def.type === "boolean") known.add(`no-${name}`);
+  }
+  for (const token of argv) {
+    if (token === "--") break;
+    const match = /^--?([^=]+)/.exec(token);
+    if (!match || /^-\d/.test(token)) continue;
+    const name = match[1]!;
+    const camel = name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (!known.has(name) && !known.has(camel)) {
+      throw new SSTError({
+        code: "E_UNKNOWN_FLAG",
+        message: `Unknown flag "${token.split("=")[0]}" for \`${["sst", ...path].join(" ")}\`.`,
+        hint: `Run \`sst ${path.join(" ")}${path.length ? " " : ""}--help\` to see its flags.`,
+      });
+    }
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const verbose = argv.includes("--verbose");
+  if (verbose) process.env.SST_VERBOSE = "1";
+  try {
+    const { cmd, parent, path } = await resolveCommand(argv);
+    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || (cmd === root && path.length === 0 && !argv.some((a) => a === "--version"))) {
+      await showUsage(cmd, parent);
+      const examples = path.length ? await examplesFor(path[0]!) : [];
+      if (examples.length) process.stdout.write(`EXAMPLES\n\n${examples.map((e) => `  ${e}`).join("\n")}\n\n`);
+      return 0;
+    }
+    if (cmd === root && argv.includes("--version")) {
+      process.stdout.write(`sst ${VERSION}\n`);
+      return 0;
+    }
+    await checkFlags(cmd, argv, path);
+    await runCommand(root, { rawArgs: argv });
+    return 0;
+  } catch (error) {
+    return renderError(error, verbose);
+  }
+}

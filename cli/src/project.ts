@@ -1,0 +1,27 @@
+/**
+ * Opens the app a command runs on: finds the config, loads `.env`, resolves the stage, builds the kernel
+ * with the plugins, and evaluates `app()`.
+ */
+import { Kernel, findConfig, loadApp, readDotenv, resolveStage, type LoadedApp } from "@sst/core";
+import { dirname } from "node:path";
+import { VERSION } from "./version.js";
+
+export interface ProjectArgs {
+  stage?: string;
+  config?: string;
+}
+
+export interface Project extends LoadedApp {
+  kernel: Kernel;
+}
+
+export async function openProject(args: ProjectArgs, command: string): Promise<Project> {
+  const configPath = await findConfig({ config: args.config });
+  const root = dirname(configPath);
+  // `.env` fills in what the environment does not set, before the stage is resolved.
+  for (const [key, value] of Object.entries(readDotenv(root))) process.env[key] ??= value;
+  const { stage } = resolveStage({ root, flag: args.stage });
+  const kernel = new Kernel();
+  const loaded = await loadApp({ kernel, stage, cliVersion: VERSION, config: configPath, command });
+  return { ...loaded, kernel };
+}
