@@ -174,6 +174,8 @@ def test_every_error_has_its_vector_kind():
 
 def run_python(code: str, env: dict, cwd: Path) -> subprocess.CompletedProcess:
     base = {k: v for k, v in os.environ.items() if not k.startswith("SST_") and k != "AWS_LAMBDA_FUNCTION_NAME"}
+    # The package under test, installed or not.
+    base["PYTHONPATH"] = os.pathsep.join([str(Path(sst.__file__).parents[1]), base.get("PYTHONPATH", "")])
     return subprocess.run([sys.executable, "-c", code], env={**base, **env}, cwd=cwd, capture_output=True, text=True)
 
 
