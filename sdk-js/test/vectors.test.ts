@@ -1,6 +1,7 @@
 // Every shared vector (spec/vectors), run twice: in-process through the loader with an injected
 // env and cwd, and in a real `node` child through the built package with a real env.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -47,14 +48,17 @@ describe("shared vectors, in process", () => {
   });
 });
 
-describe("shared vectors, in a real node process using the built package", () => {
+const run = promisify(execFile);
+
+// Concurrent: each vector is its own process, so they can overlap.
+describe.concurrent("shared vectors, in a real node process using the built package", () => {
   beforeAll(() => {
     buildSdk(); // the child imports dist/
   }, 60_000);
 
-  it.each(vectors.map((v) => [v.name, v] as const))("%s", (_name, vector: Vector) => {
+  it.for(vectors.map((v) => [v.name, v] as const))("%s", async ([, vector], { expect }) => {
     const cwd = vectorCwd(vector);
-    const stdout = execFileSync(process.execPath, [child, JSON.stringify(vector.lookups.map((l) => l.path))], {
+    const { stdout } = await run(process.execPath, [child, JSON.stringify(vector.lookups.map((l) => l.path))], {
       cwd,
       env: { ...cleanEnv(), ...vector.env, NODE_PATH: "" },
       encoding: "utf8",
