@@ -1,7 +1,7 @@
 // Turns the per-language timing files into results.md: machine, date, medians and the ratio
 // to the floor, one row per language. Usage: node summarize.mjs <fixture dir> <runs> <tool> <lang>=<toolchain>...
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,6 +30,8 @@ of ${runs} runs (after warm-up), against the language's floor (decrypt and parse
 - date: ${new Date().toISOString().slice(0, 10)}
 - machine: ${cpu}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${process.platform}/${process.arch}
 - timer: ${tool}
+- load average at the end (1/5/15 min): ${loadavg().map((l) => l.toFixed(2)).join(" / ")}; other work on the machine slows
+  both programs, so compare ratios, not absolute times, across runs
 
 | language | toolchain | SDK median (ms) | floor median (ms) | ratio | ≤ ${TARGET}x |
 |---|---|---|---|---|---|
