@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^@sst\/core\/errors$/, replacement: here("./core/src/errors.ts") },
       { find: /^@sst\/core\/testing$/, replacement: here("./core/src/testing/index.ts") },
       { find: /^@sst\/core\/resource-env$/, replacement: here("./core/src/resource-env/index.ts") },
+      { find: /^@sst-examples\/plugin-hello$/, replacement: here("./examples/plugin-hello/src/index.ts") },
       { find: /^@sst\/sdk\/cloudflare$/, replacement: here("./sdk-js/src/cloudflare.ts") },
       { find: /^@sst\/sdk$/, replacement: here("./sdk-js/src/index.ts") },
     ],
@@ -19,5 +20,8 @@ export default defineConfig({
   test: {
     include: ["**/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**"],
+    // Tests that spawn the CLI or synthesise programs take seconds on a loaded 2-core machine.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -33,7 +33,7 @@ export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } fro
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
 export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
 
-export { Component, type ComponentArgs, type ResourceClass } from "./component/component.js";
+export { Component, isComponent, type ComponentArgs, type ResourceClass } from "./component/component.js";
 export { applyTransform, $transform, type Transform, type TransformTarget } from "./component/transform.js";
 export { physicalName, prefixName, logicalName, prettyHash, randomSuffix, SUFFIX_LENGTH } from "./component/naming.js";
 

@@ -9,6 +9,14 @@ import { useProgram } from "../program/context.js";
 import { registerName } from "../link/names.js";
 import { applyTransform, type Transform } from "./transform.js";
 
+// A brand rather than `instanceof`: a second copy of @sst/core (a plugin's) has its own Component class.
+const BRAND = Symbol.for("sst.core.component");
+
+/** True for SST components, whichever copy of @sst/core created them. */
+export function isComponent(value: unknown): value is Component {
+  return typeof value === "object" && value !== null && (value as { [BRAND]?: boolean })[BRAND] === true;
+}
+
 const TYPE = /^sst:[a-z][a-z0-9-]*:[A-Z][A-Za-z0-9]*$/;
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -50,6 +58,7 @@ export abstract class Component extends pulumi.ComponentResource {
     // `$transform`s registered for this class so far: only components created after the call see them.
     for (const cb of program.componentTransforms.get(type) ?? []) cb(args, opts, name);
     super(type, name, {}, opts);
+    (this as unknown as { [BRAND]: boolean })[BRAND] = true;
     this.#name = name;
     this.#args = args;
     this._retainOnDelete = opts.retainOnDelete ?? false;

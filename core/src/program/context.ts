@@ -28,26 +28,30 @@ export interface ActiveProgram {
   receivers: Set<string>;
 }
 
-let active: ActiveProgram | undefined;
+// Kept on globalThis, not in a module variable: an app can end up with two copies of @sst/core (the CLI's
+// and a plugin's), and both must see the same running program.
+const ACTIVE = Symbol.for("sst.core.activeProgram");
+const slot = globalThis as unknown as { [ACTIVE]?: ActiveProgram };
 
 /** @internal Sets the active program for the duration of `fn`. */
 export async function withProgram<T>(program: ActiveProgram, fn: () => Promise<T>): Promise<T> {
-  if (active) {
+  if (slot[ACTIVE]) {
     throw new SSTError({
       code: "E_PROGRAM_RUNNING",
       message: "Another SST program is already running in this process; run programs one after another.",
     });
   }
-  active = program;
+  slot[ACTIVE] = program;
   try {
     return await fn();
   } finally {
-    active = undefined;
+    slot[ACTIVE] = undefined;
   }
 }
 
 /** The active program; throws a user error when called outside `run()`. */
 export function useProgram(what = "SST components"): ActiveProgram {
+  const active = slot[ACTIVE];
   if (!active) {
     throw new SSTError({
       code: "E_OUTSIDE_RUN",
@@ -60,7 +64,7 @@ export function useProgram(what = "SST components"): ActiveProgram {
 
 /** The active program or undefined (for code that also runs outside a program). */
 export function peekProgram(): ActiveProgram | undefined {
-  return active;
+  return slot[ACTIVE];
 }
 
 /**

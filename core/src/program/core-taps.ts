@@ -3,7 +3,7 @@
  * raw-class `$transform`s. Stage 100 so plugin taps (stage 0) see the args before naming fills them in.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { Component } from "../component/component.js";
+import { isComponent, type Component } from "../component/component.js";
 import { physicalName, prefixName } from "../component/naming.js";
 import { SSTError } from "../errors.js";
 import type { TransformContext, TransformValue } from "../hooks.js";
@@ -17,7 +17,7 @@ export const CORE_TAP = "sst:core";
 export function owningComponent(parent: pulumi.Resource | undefined): Component | undefined {
   let node: any = parent;
   while (node) {
-    if (node instanceof Component) return node;
+    if (isComponent(node)) return node;
     node = node.__parentResource;
   }
   return undefined;
@@ -32,7 +32,7 @@ export function tapCore(kernel: Kernel): void {
     if (!parent && !ctx.type.startsWith("sst:") && program.wraps.has(ctx.type)) {
       registerName(program, ctx.name, ctx.type, ctx.resource);
     }
-    if (parent instanceof Component && !ctx.name.startsWith(parent.componentName)) {
+    if (isComponent(parent) && !ctx.name.startsWith(parent.componentName)) {
       throw new SSTError({
         code: "E_CHILD_NAME",
         message: `"${ctx.name}" (${ctx.type}) is a child of "${parent.componentName}" but its name does not start with "${parent.componentName}".`,
@@ -65,7 +65,7 @@ function retained(removal: string, type: string, kernel: Kernel, component: Comp
   // Children inherit `retainOnDelete` from the component they belong to.
   let node: any = component;
   while (node) {
-    if (node instanceof Component && node._retainOnDelete) return true;
+    if (isComponent(node) && node._retainOnDelete) return true;
     node = node.__parentResource;
   }
   return false;

@@ -1,0 +1,71 @@
+import * as aws from "@pulumi/aws";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { synthApp } from "@sst/core/testing";
+import { describe, expect, it } from "vitest";
+import { Greeting, hello } from "@sst-examples/plugin-hello";
+
+describe("plugin-hello", () => {
+  it("is written only against @sst/core's public entry point and Pulumi", () => {
+    const dir = join(import.meta.dirname, "..", "src");
+    const specifiers = readdirSync(dir).flatMap((file) =>
+      [...readFileSync(join(dir, file), "utf8").matchAll(/^(?:import|export)[^;]*?from "([^"]+)"/gm)].map((m) => m[1]!),
+    );
+    const external = specifiers.filter((s) => !s.startsWith("."));
+    expect(new Set(external)).toEqual(new Set(["@sst/core", "@pulumi/pulumi"]));
+  });
+
+  it("adds sst.hello.Greeting to the sst namespace", async () => {
+    let seen: unknown;
+    await synthApp({ plugins: [hello()], run: () => void (seen = (globalThis as any).sst.hello.Greeting) });
+    expect(seen).toBe(Greeting);
+  });
+
+  it("creates the greeting's message as a child named after the component", async () => {
+    const graph = await synthApp({
+      plugins: [hello({ greeting: "Hi" })],
+      run: () => void new Greeting("Welcome", { to: "Ada" }),
+    });
+    const component = graph.get("Welcome", "sst:hello:Greeting");
+    const [message] = graph.children(component);
+    expect(message!.name).toBe("WelcomeMessage");
+    expect(message!.type).toBe("pulumi-nodejs:dynamic/hello:Message");
+    expect(message!.inputs).toMatchObject({ greeting: "Hi", to: "Ada" });
+  });
+
+  it("links its text, with the link type written sst.hello.Greeting", async () => {
+    const graph = await synthApp({ plugins: [hello()], run: () => void new Greeting("Welcome", { to: "Ada" }) });
+    expect(graph.links).toEqual([
+      { name: "Welcome", type: "sst.hello.Greeting", properties: { text: "Hello, Ada!", type: "sst.hello.Greeting" }, include: [] },
+    ]);
+  });
+
+  it("lets the user's transform change the message args", async () => {
+    const graph = await synthApp({
+      plugins: [hello()],
+      run: () => void new Greeting("Welcome", { to: "Ada", transform: { message: { greeting: "Bonjour" } } }),
+    });
+    expect(graph.get("WelcomeMessage").inputs).toMatchObject({ greeting: "Bonjour" });
+  });
+
+  it("tags every taggable resource through the transform hook, and leaves components alone", async () => {
+    const graph = await synthApp({
+      plugins: [hello({ tag: "demo" })],
+      app: { providers: { aws: "7.48.0" } },
+      run: () => {
+        new aws.s3.BucketV2("Raw", { tags: { team: "core" } });
+        new Greeting("Welcome", { to: "Ada" });
+      },
+    });
+    expect(graph.get("Raw").inputs.tags).toEqual({ team: "core", "hello:plugin": "demo" });
+    expect(graph.get("Welcome").inputs).not.toHaveProperty("tags");
+    expect(graph.get("WelcomeMessage").inputs).not.toHaveProperty("tags");
+  });
+
+  it("keeps each kernel's greeting option separate", async () => {
+    const a = await synthApp({ plugins: [hello({ greeting: "Hi" })], run: () => void new Greeting("G", { to: "a" }) });
+    const b = await synthApp({ plugins: [hello({ greeting: "Yo" })], run: () => void new Greeting("G", { to: "b" }) });
+    expect(a.get("GMessage").inputs.greeting).toBe("Hi");
+    expect(b.get("GMessage").inputs.greeting).toBe("Yo");
+  });
+});
