@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # The one test command (README: `npm test`). Runs every suite in the repo and fails if any fails.
-# Each language suite runs even when an earlier one failed, so one run reports everything.
+# Each suite runs even when an earlier one failed, so one run reports everything.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
 run() { echo "::: $*"; "$@" || { echo "::: FAILED: $*"; status=1; }; }
 
+# The Python SDK's test dependencies, when this machine does not have them yet.
+python3 -c "import sst, pytest, cryptography" 2>/dev/null || python3 -m pip install -q -e "sdk-python[test]"
+
 run npm run build
 run npx vitest run
-[ -d sdk-python/tests ] && run python3 -m pytest -q sdk-python/tests
-[ -f sdk-go/go.mod ] && run go -C sdk-go test ./...
-[ -f sdk-rust/Cargo.toml ] && run cargo test --quiet --manifest-path sdk-rust/Cargo.toml
+run python3 -m pytest -q sdk-python/tests
+run go -C sdk-go test ./...
+run cargo test --quiet --manifest-path sdk-rust/Cargo.toml
 exit $status
