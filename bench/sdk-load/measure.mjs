@@ -2,11 +2,13 @@
 // WARMUP rounds. Interleaving means a busy machine slows every command alike, not whichever
 // happened to run during the busy spell. Writes hyperfine's JSON shape
 // ({ results: [{ command, median, times }] }, seconds) so summarize.mjs reads either.
-// Usage: node measure.mjs <out.json> <runs> <warmup> <cmd>...
+// Usage: node measure.mjs <out.json> <runs> <warmup> <name>=<executable>...
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
-const [out, runs, warmup, ...commands] = process.argv.slice(2);
+const [out, runs, warmup, ...pairs] = process.argv.slice(2);
+const names = pairs.map((pair) => pair.slice(0, pair.indexOf("=")));
+const commands = pairs.map((pair) => pair.slice(pair.indexOf("=") + 1));
 
 function time(command) {
   const start = process.hrtime.bigint();
@@ -19,10 +21,6 @@ for (let i = 0; i < Number(warmup); i++) commands.forEach(time);
 const times = commands.map(() => []);
 for (let i = 0; i < Number(runs); i++) commands.forEach((command, j) => times[j].push(time(command)));
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-const results = commands.map((command, j) => ({ command, median: median(times[j]), times: times[j] }));
+const median = (values) => values.slice().sort((a, b) => a - b)[values.length >> 1];
+const results = names.map((command, j) => ({ command, median: median(times[j]), times: times[j] }));
 writeFileSync(out, JSON.stringify({ results }));

@@ -2,12 +2,15 @@
 # One entry for the SDK load bench: every language folder with a build.sh (js, python, go, rust),
 # or only those named. Rewrites results.md. See README.md for the method and the convention.
 #   bash bench/sdk-load/run.sh [lang...]
-#   env: RUNS (default 30), WARMUP (default 5), TIMER=node to use the interleaving Node timer
-#   even when hyperfine is installed (steadier on a busy machine)
+#   env: RUNS per program (default 40, split over ROUNDS, default 4), WARMUP per round (default 3),
+#        TIMER=node to use the interleaving Node timer even when hyperfine is installed
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-runs="${RUNS:-30}"
-warmup="${WARMUP:-5}"
+runs="${RUNS:-40}"
+rounds="${ROUNDS:-4}"
+per_round=$(( (runs + rounds - 1) / rounds ))
+runs=$(( per_round * rounds ))
+warmup="${WARMUP:-3}"
 fixture="$here/fixture"
 
 if [ $# -gt 0 ]; then langs=("$@"); else
@@ -36,12 +39,17 @@ for lang in "${langs[@]}"; do
     [ "$got" = "bench-bucket-042" ] || { echo "::: $lang/$prog printed '$got', expected bench-bucket-042"; exit 1; }
   done
   echo "::: $lang: timing ($toolchain)"
-  if use_hyperfine; then
-    hyperfine -N --runs "$runs" --warmup "$warmup" --export-json "$fixture/timings-$lang.json" \
-      --command-name "$lang sdk" "$dir/out/sdk" --command-name "$lang floor" "$dir/out/floor"
-  else
-    node "$here/measure.mjs" "$fixture/timings-$lang.json" "$runs" "$warmup" "$dir/out/sdk" "$dir/out/floor"
-  fi
+  # Rounds alternate which program goes first, so a busy spell on a shared machine lands on both.
+  for round in $(seq 1 "$rounds"); do
+    order=(sdk floor); [ $((round % 2)) -eq 0 ] && order=(floor sdk)
+    out_json="$fixture/timings-$lang-$round.json"
+    if use_hyperfine; then
+      hyperfine -N --style basic --runs "$per_round" --warmup "$warmup" --export-json "$out_json" \
+        --command-name "${order[0]}" "$dir/out/${order[0]}" --command-name "${order[1]}" "$dir/out/${order[1]}" >/dev/null
+    else
+      node "$here/measure.mjs" "$out_json" "$per_round" "$warmup" "${order[0]}=$dir/out/${order[0]}" "${order[1]}=$dir/out/${order[1]}"
+    fi
+  done
   summary+=("$lang=$toolchain")
 done
 node "$here/summarize.mjs" "$fixture" "$runs" "$tool" "${summary[@]}"

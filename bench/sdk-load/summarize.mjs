@@ -1,6 +1,7 @@
 // Turns the per-language timing files into results.md: machine, date, medians and the ratio
-// to the floor, one row per language. Usage: node summarize.mjs <fixture dir> <runs> <tool> <lang>=<toolchain>...
-import { readFileSync, writeFileSync, existsSync } from "node:fs";
+// to the floor, one row per language, from every round's timing file (hyperfine's JSON shape).
+// Usage: node summarize.mjs <fixture dir> <runs> <tool> <lang>=<toolchain>...
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,23 +9,27 @@ import { fileURLToPath } from "node:url";
 const [dir, runs, tool, ...langs] = process.argv.slice(2);
 const TARGET = 1.2;
 const ms = (s) => (s * 1000).toFixed(1);
+const median = (values) => values.slice().sort((a, b) => a - b)[values.length >> 1];
 
 const rows = langs.map((entry) => {
   const [lang, ...rest] = entry.split("=");
   const toolchain = rest.join("=");
-  const file = join(dir, `timings-${lang}.json`);
-  if (!existsSync(file)) return `| ${lang} | ${toolchain} | n/a | n/a | n/a | skipped |`;
-  const { results } = JSON.parse(readFileSync(file, "utf8"));
-  const [sdk, floor] = results;
-  const ratio = sdk.median / floor.median;
-  return `| ${lang} | ${toolchain} | ${ms(sdk.median)} | ${ms(floor.median)} | ${ratio.toFixed(2)}x | ${ratio <= TARGET ? "ok" : "OVER"} |`;
+  const times = { sdk: [], floor: [] };
+  const rounds = readdirSync(dir).filter((f) => f.startsWith(`timings-${lang}-`) && f.endsWith(".json"));
+  for (const file of rounds) {
+    for (const result of JSON.parse(readFileSync(join(dir, file), "utf8")).results) times[result.command].push(...result.times);
+  }
+  if (!times.sdk.length) return `| ${lang} | ${toolchain} | n/a | n/a | n/a | skipped |`;
+  const [sdk, floor] = [median(times.sdk), median(times.floor)];
+  const ratio = sdk / floor;
+  return `| ${lang} | ${toolchain} | ${ms(sdk)} | ${ms(floor)} | ${ratio.toFixed(2)}x | ${ratio <= TARGET ? "ok" : "OVER"} |`;
 });
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const text = `# sdk-load results
 
 Time from process start to the first \`Resource.X.prop\` with 100 links in an encrypted file, median
-of ${runs} runs (after warm-up), against the language's floor (decrypt and parse only). Target: ratio
+of ${runs} runs per program (in alternating rounds, each after warm-up), against the language's floor (decrypt and parse only). Target: ratio
 ≤ ${TARGET}x. Written by \`bash bench/sdk-load/run.sh\`; see README.md for the method.
 
 - date: ${new Date().toISOString().slice(0, 10)}
