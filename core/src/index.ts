@@ -7,7 +7,7 @@ import "./global.js";
 export type { SSTNamespace } from "./global.js";
 export { Kernel, type KernelOptions } from "./kernel.js";
 export { definePlugin, type Plugin } from "./plugin.js";
-export type { NamingRule } from "./registries.js";
+export type { NamingRule, HomeFactory } from "./registries.js";
 export type { Registries } from "./registries.js";
 export type {
   KernelHooks,
@@ -52,3 +52,5 @@ export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";
 export { redact, SECRET } from "./synth/redact.js";
 
 export { writeTypes, renderRootTypes, renderReferenceTypes, renderConfigTypes, writeConfigTypes, DTS_FILE, type TypedLink } from "./types/dts.js";
+
+export * from "./home/index.js";

@@ -7,6 +7,7 @@ import { PluginError, isSSTError } from "./errors.js";
 import type { Plugin } from "./plugin.js";
 import { Registries } from "./registries.js";
 import { tapCore } from "./program/core-taps.js";
+import { LocalHome } from "./home/local.js";
 
 export interface KernelOptions {
   plugins?: Plugin[];
@@ -21,6 +22,7 @@ export class Kernel {
     this.hooks = _createHooks();
     for (const [name, hook] of listHooks(this.hooks)) wrapTaps(name, hook);
     tapCore(this);
+    this.registry.home("local", () => new LocalHome());
     for (const plugin of options.plugins ?? []) this.use(plugin);
   }
 

@@ -15,6 +15,9 @@ export interface NamingRule {
   suffix?: (props: Record<string, any>) => string;
 }
 
+/** Creates a home for an app (the app's provider config decides region, account, ...). */
+export type HomeFactory = (app: import("./config/types.js").ResolvedApp) => import("./home/types.js").Home;
+
 export class Registries {
   /** `aws.Bucket` → class; builds the `sst` namespace (`sst.aws.Bucket`). */
   readonly components = new Map<string, Function>();
@@ -24,6 +27,8 @@ export class Registries {
   readonly retained = new Set<string>();
   /** Provider name → npm package, for `providers: { <name>: ... }`. */
   readonly providerPackages = new Map<string, string>();
+  /** `home` value → factory. Core registers `local`; provider plugins register theirs. */
+  readonly homes = new Map<string, HomeFactory>();
 
   /** Adds a component under a dotted path of the `sst` namespace. */
   component(path: string, cls: Function): void {
@@ -42,6 +47,10 @@ export class Registries {
 
   retain(...types: string[]): void {
     for (const t of types) this.retained.add(t);
+  }
+
+  home(name: string, factory: HomeFactory): void {
+    this.homes.set(name, factory);
   }
 
   providerPackage(name: string, pkg: string): void {

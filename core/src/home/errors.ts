@@ -1,0 +1,26 @@
+/** Errors a home raises that the CLI explains. */
+import { SSTError } from "../errors.js";
+import type { LockInfo, StageRef } from "./types.js";
+
+export class LockedError extends SSTError {
+  readonly holder: LockInfo;
+  constructor(ref: StageRef, holder: LockInfo) {
+    super({
+      code: "E_LOCKED",
+      message: `Concurrent update detected: stage "${ref.stage}" of "${ref.app}" is locked by \`sst ${holder.command}\` (started ${holder.created}).`,
+      hint: `If no other command is running, run: sst unlock --stage ${ref.stage}`,
+    });
+    this.holder = holder;
+  }
+}
+
+export function corrupt(what: string, path: string, cause?: unknown): SSTError {
+  return new SSTError(
+    {
+      code: "E_STATE_CORRUPT",
+      message: `The ${what} at ${path} is corrupt and could not be read.`,
+      hint: "Restore it from a backup, or remove it if you are sure it is not needed.",
+    },
+    { cause },
+  );
+}

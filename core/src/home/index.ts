@@ -1,0 +1,8 @@
+/** Homes: where state, secrets, locks and passphrases live. */
+export type { Home, LockInfo, StageRef, UpdateRecord } from "./types.js";
+export { FALLBACK_STAGE } from "./types.js";
+export { LocalHome } from "./local.js";
+export { LockedError, corrupt } from "./errors.js";
+export { configDir } from "./paths.js";
+export { descendingId } from "./ids.js";
+export { sealSecrets, openSecrets, newPassphrase } from "./secrets.js";

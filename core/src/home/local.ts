@@ -1,0 +1,143 @@
+/**
+ * The `local` home: files under `<config dir>/state/<kind>/<app>/<stage>.json` (SST's layout). Writes go to
+ * a temp file then rename, so a crash never leaves half a file; the lock is an exclusive create, so two
+ * commands cannot both take it.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { corrupt, LockedError } from "./errors.js";
+import { configDir } from "./paths.js";
+import type { Home, LockInfo, StageRef, UpdateRecord } from "./types.js";
+
+type Kind = "app" | "secret" | "lock" | "passphrase";
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+}
+
+async function writeAtomic(path: string, data: Buffer | string, mode = 0o600): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(temp, data, { mode });
+  await rename(temp, path);
+}
+
+function parseJson<T>(data: Buffer, what: string, path: string): T {
+  try {
+    return JSON.parse(data.toString("utf8")) as T;
+  } catch (cause) {
+    throw corrupt(what, path, cause);
+  }
+}
+
+export class LocalHome implements Home {
+  readonly name = "local";
+  readonly root: string;
+
+  constructor(options: { dir?: string } = {}) {
+    this.root = options.dir ?? join(configDir(), "state");
+  }
+
+  describe(): string {
+    return this.root;
+  }
+
+  path(kind: Kind, ref: StageRef): string {
+    return join(this.root, kind, ref.app, `${ref.stage}.json`);
+  }
+
+  getState(ref: StageRef) {
+    return readIfExists(this.path("app", ref));
+  }
+
+  putState(ref: StageRef, data: Buffer) {
+    return writeAtomic(this.path("app", ref), data);
+  }
+
+  async removeState(ref: StageRef) {
+    await rm(this.path("app", ref), { force: true });
+  }
+
+  getSecrets(ref: StageRef) {
+    return readIfExists(this.path("secret", ref));
+  }
+
+  putSecrets(ref: StageRef, blob: Buffer) {
+    return writeAtomic(this.path("secret", ref), blob);
+  }
+
+  async getPassphrase(ref: StageRef) {
+    const data = await readIfExists(this.path("passphrase", ref));
+    return data?.toString("utf8").trim() || undefined;
+  }
+
+  async createPassphrase(ref: StageRef, passphrase: string) {
+    const path = this.path("passphrase", ref);
+    await mkdir(dirname(path), { recursive: true });
+    // Exclusive create: two first deploys racing must not end up with different passphrases.
+    const file = await open(path, "wx", 0o600);
+    try {
+      await file.writeFile(passphrase);
+    } finally {
+      await file.close();
+    }
+  }
+
+  async lock(ref: StageRef, info: LockInfo) {
+    const path = this.path("lock", ref);
+    await mkdir(dirname(path), { recursive: true });
+    let file;
+    try {
+      file = await open(path, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const holder = (await this.readLock(ref)) ?? { created: "unknown", updateID: "", command: "unknown" };
+      throw new LockedError(ref, holder);
+    }
+    try {
+      await file.writeFile(JSON.stringify(info));
+    } finally {
+      await file.close();
+    }
+  }
+
+  async unlock(ref: StageRef) {
+    const held = await this.readLock(ref).catch(() => undefined);
+    await rm(this.path("lock", ref), { force: true });
+    return held;
+  }
+
+  async readLock(ref: StageRef): Promise<LockInfo | undefined> {
+    const path = this.path("lock", ref);
+    const data = await readIfExists(path);
+    // A lock file whose writer died before writing its body still holds the lock.
+    if (!data || data.length === 0) return data ? { created: "unknown", updateID: "", command: "unknown" } : undefined;
+    return parseJson<LockInfo>(data, "lock", path);
+  }
+
+  async putUpdate(ref: StageRef, record: UpdateRecord) {
+    await writeAtomic(join(this.root, "update", ref.app, ref.stage, `${record.id}.json`), JSON.stringify(record));
+  }
+
+  async listUpdates(ref: StageRef): Promise<UpdateRecord[]> {
+    const dir = join(this.root, "update", ref.app, ref.stage);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const records: UpdateRecord[] = [];
+    for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
+      const data = await readIfExists(join(dir, name));
+      if (data) records.push(parseJson<UpdateRecord>(data, "update record", join(dir, name)));
+    }
+    return records;
+  }
+
+  async listStages(app: string): Promise<string[]> {
+    const names = await readdir(join(this.root, "app", app)).catch(() => [] as string[]);
+    return names.filter((n) => n.endsWith(".json")).map((n) => n.slice(0, -".json".length)).sort();
+  }
+}
