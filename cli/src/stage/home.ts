@@ -1,0 +1,72 @@
+/**
+ * The home of an app (local, or a plugin's), its passphrase, and its secrets. Every command that touches a
+ * stage's state goes through here.
+ */
+import {
+  FALLBACK_STAGE,
+  SSTError,
+  newPassphrase,
+  openSecrets,
+  sealSecrets,
+  type Home,
+  type Kernel,
+  type ResolvedApp,
+  type StageRef,
+} from "@sst/core";
+
+export function openHome(kernel: Kernel, app: ResolvedApp): Home {
+  const factory = kernel.registry.homes.get(app.home);
+  if (!factory) {
+    throw new SSTError({
+      code: "E_HOME_UNAVAILABLE",
+      message: `home "${app.home}" needs the @sst/${app.home} plugin, which is not installed.`,
+      hint: `Run: npm install @sst/${app.home}   (or use home: "local")`,
+    });
+  }
+  return factory(app);
+}
+
+/**
+ * The stage's passphrase. `create` makes one for a new stage (deploy, diff, dev, secret set); other commands
+ * fail with a clear message when the stage has never been deployed.
+ */
+export async function passphraseFor(home: Home, ref: StageRef, options: { create: boolean }): Promise<string> {
+  const existing = await home.getPassphrase(ref);
+  if (existing) return existing;
+  if (!options.create) {
+    throw new SSTError({
+      code: "E_STAGE_UNKNOWN",
+      message: `Stage "${ref.stage}" of "${ref.app}" has no state in the ${home.name} home (${home.describe()}).`,
+      hint: `Check the stage name, or deploy it first: sst deploy --stage ${ref.stage}`,
+    });
+  }
+  try {
+    await home.createPassphrase(ref, newPassphrase());
+  } catch (error) {
+    // Another command created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return (await home.getPassphrase(ref))!;
+}
+
+/** The secrets of one stage (`{ stage: FALLBACK_STAGE }` for the fallback set), sealed with its passphrase. */
+export async function readSecrets(home: Home, ref: StageRef, passphrase: string): Promise<Record<string, string>> {
+  const blob = await home.getSecrets(ref);
+  const where = ref.stage === FALLBACK_STAGE ? "fallback secrets" : `secrets of stage "${ref.stage}"`;
+  return blob ? openSecrets(passphrase, blob, where) : {};
+}
+
+export async function writeSecrets(home: Home, ref: StageRef, passphrase: string, secrets: Record<string, string>): Promise<void> {
+  await home.putSecrets(ref, sealSecrets(passphrase, secrets));
+}
+
+/**
+ * What the program sees: fallback secrets, overridden by the stage's own. The fallback set is sealed with
+ * the fallback "stage"'s passphrase.
+ */
+export async function effectiveSecrets(home: Home, ref: StageRef, passphrase: string): Promise<Record<string, string>> {
+  const fallbackRef = { app: ref.app, stage: FALLBACK_STAGE };
+  const fallbackPass = await home.getPassphrase(fallbackRef);
+  const fallback = fallbackPass ? await readSecrets(home, fallbackRef, fallbackPass) : {};
+  return { ...fallback, ...(await readSecrets(home, ref, passphrase)) };
+}
