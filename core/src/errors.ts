@@ -30,7 +30,8 @@ export class SSTError extends Error {
     super(message, { cause: options.cause });
     this.name = "SSTError";
     this.code = first.code;
-    this.hint = problems.length === 1 ? first.hint : problems.map((p) => p.hint).filter(Boolean).join("\n") || undefined;
+    // Problems of one kind share a hint: say it once.
+    this.hint = problems.length === 1 ? first.hint : [...new Set(problems.map((p) => p.hint).filter(Boolean))].join("\n") || undefined;
     this.location = options.location;
     this.problems = problems;
   }

@@ -27,7 +27,7 @@ export type {
 } from "./hooks.js";
 export { SSTError, PluginError, isSSTError, type Problem } from "./errors.js";
 
-export type { App, AppInput, Config, Home, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
+export type { App, AppInput, Config, HomeName, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
 export { findConfig, CONFIG_FILES } from "./config/find.js";
 export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } from "./config/load.js";
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";

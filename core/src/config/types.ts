@@ -4,7 +4,7 @@
  */
 
 /** Where the state of the app is stored. */
-export type Home = "aws" | "cloudflare" | "local";
+export type HomeName = "aws" | "cloudflare" | "local";
 
 /** What happens to resources when they are removed from the app or the stage is removed. */
 export type Removal = "remove" | "retain" | "retain-all";
@@ -28,7 +28,7 @@ export interface App {
    * The provider SST uses to store the app's state and secrets.
    * @example `home: "aws"`
    */
-  home: Home;
+  home: HomeName;
   /**
    * How resources are handled when they have to be removed:
    * `remove` removes them; `retain` keeps stateful resources such as S3 buckets and DynamoDB tables
@@ -76,7 +76,7 @@ export interface Config {
 export interface ResolvedApp {
   name: string;
   stage: string;
-  home: Home;
+  home: HomeName;
   removal: Removal;
   protect: boolean;
   /** Every provider, normalised to an object, the home provider included. */

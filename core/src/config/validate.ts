@@ -65,10 +65,10 @@ export function validateApp(input: unknown, stage: string, cliVersion: string): 
   if (app.protect !== undefined && typeof app.protect !== "boolean") {
     problems.push({ code: "E_CONFIG_PROTECT_INVALID", message: `protect must be true or false, got ${show(app.protect)}.` });
   }
-  if ("backend" in app || "removalPolicy" in app) {
+  for (const field of ["backend", "removalPolicy"].filter((f) => f in app)) {
     problems.push({
       code: "E_CONFIG_DEPRECATED",
-      message: `${"backend" in app ? "`backend`" : "`removalPolicy`"} is no longer supported.`,
+      message: `\`${field}\` is no longer supported.`,
       hint: "Use `home` for where state lives and `removal` for the removal policy.",
     });
   }
