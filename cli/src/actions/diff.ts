@@ -1,16 +1,9 @@
 /** The work behind `sst diff`. Imported only when the command runs (it loads the kernel and Pulumi). */
-import { SSTError, providerAlias, providerPackage, secretsFromEnv, synth, writeConfigTypes, writeTypes } from "@sst/core";
+import { providerAlias, providerPackage, secretsFromEnv, synth, writeConfigTypes, writeTypes } from "@sst/core";
 import { openProject } from "../project.js";
 import { onlyTargets, renderTree, toJson } from "../ui/tree.js";
 
 export async function diff(args: { offline?: boolean; json?: boolean; dev?: boolean; stage?: string; config?: string; target?: string }): Promise<void> {
-  if (!args.offline) {
-    throw new SSTError({
-      code: "E_ENGINE_REQUIRED",
-      message: "sst diff without --offline needs the deploy engine.",
-      hint: "Run `sst diff --offline` to see the resources your app creates without an engine.",
-    });
-  }
   const project = await openProject(args, "diff");
   const result = await synth({
     kernel: project.kernel,

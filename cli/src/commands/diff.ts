@@ -1,8 +1,9 @@
 /** `sst diff`: what a deploy would change. `--offline` synthesises the program locally, with no engine. */
 import { defineCommand } from "citty";
-import { globalArgs } from "../args.js";
+import { engineArgs } from "./engine-args.js";
 
 export const examples = [
+  "sst diff                           what a deploy would change (needs the engine)",
   "sst diff --offline                 resource tree, no credentials or engine needed",
   "sst diff --offline --json          the same as JSON: [{urn, type, name, parent, inputs}]",
   "sst diff --offline --stage prod    for another stage",
@@ -11,11 +12,11 @@ export const examples = [
 export default defineCommand({
   meta: { name: "diff", description: "See what changes will be made to your app" },
   args: {
-    ...globalArgs,
+    ...engineArgs,
     offline: { type: "boolean", description: "Synthesise locally under Pulumi's mocks: no network, no credentials, no Pulumi CLI" },
     json: { type: "boolean", description: "Print the offline result as JSON" },
-    target: { type: "string", description: "Only diff these components (comma separated)", valueHint: "Name,..." },
     dev: { type: "boolean", description: "Diff as `sst dev` would deploy" },
   },
-  run: async ({ args }) => (await import("../actions/diff.js")).diff(args),
+  run: async ({ args }) =>
+    args.offline ? (await import("../actions/diff.js")).diff(args) : (await import("../actions/engine.js")).engine("diff", args),
 });

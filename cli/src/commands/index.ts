@@ -8,7 +8,10 @@ type Loaded = { default: CommandDef<any>; examples?: string[] };
 
 const table: Record<string, () => Promise<Loaded>> = {
   version: () => import("./version.js"),
+  deploy: () => import("./deploy.js"),
   diff: () => import("./diff.js"),
+  remove: () => import("./remove.js"),
+  refresh: () => import("./refresh.js"),
 };
 
 export const commands: Record<string, () => Promise<CommandDef<any>>> = Object.fromEntries(

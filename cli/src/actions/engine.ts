@@ -1,0 +1,41 @@
+/** The work behind `sst deploy`, `diff`, `remove` and `refresh`: run the engine and report. */
+import type { EngineOperation } from "@sst/core";
+import { printLogs } from "../engine/logs.js";
+import { runEngine } from "../engine/run.js";
+import { openProject } from "../project.js";
+
+export interface EngineArgs {
+  stage?: string;
+  config?: string;
+  target?: string;
+  continue?: boolean;
+  dev?: boolean;
+  "print-logs"?: boolean;
+}
+
+const DONE: Record<EngineOperation, string> = {
+  deploy: "Complete",
+  diff: "Generated preview",
+  remove: "Removed",
+  refresh: "Refreshed",
+};
+
+export async function engine(operation: EngineOperation, args: EngineArgs): Promise<void> {
+  const project = await openProject(args, operation);
+  const write = (line: string) => process.stdout.write(line + "\n");
+  write(`SST ${operation === "diff" ? "diff" : operation} ${project.app.name} → ${project.app.stage}`);
+  const outcome = await runEngine({
+    project,
+    operation,
+    targets: args.target?.split(",").map((t) => t.trim()).filter(Boolean),
+    continueOnError: Boolean(args.continue),
+    dev: Boolean(args.dev),
+    printLogs: printLogs(args["print-logs"]),
+    write,
+  });
+  write("");
+  write(`✓ ${DONE[operation]} (${outcome.summary})`);
+  for (const [name, value] of Object.entries(outcome.outputs)) {
+    write(`   ${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
+  }
+}

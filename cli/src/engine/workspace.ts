@@ -1,0 +1,114 @@
+/**
+ * One engine run's workspace: a fresh directory `.sst/pulumi/<updateID>/` whose file backend holds the
+ * checkpoint pulled from the home; the checkpoint is pushed back while the run goes (so a killed run loses
+ * little) and when it ends.
+ */
+import { automation } from "@pulumi/pulumi";
+import { configDir, type Home, type ResolvedApp, type StageRef } from "@sst/core";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, join } from "node:path";
+import { clearPending, parseCheckpoint, type Checkpoint } from "./checkpoint.js";
+
+const require = createRequire(import.meta.url);
+
+export interface Workspace {
+  stack: automation.Stack;
+  dir: string;
+  /** The checkpoint as pulled (before the run), undefined for a new stage. */
+  before?: Checkpoint;
+  /** Pending operations dropped from the pulled checkpoint. */
+  cleared: string[];
+  /** Pushes the checkpoint to the home if it changed since the last push. */
+  push(): Promise<void>;
+  /** Final push, then removes the directory (kept with SST_NO_CLEANUP). */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  app: ResolvedApp;
+  root: string;
+  home: Home;
+  passphrase: string;
+  pulumiDir: string;
+  updateId: string;
+  program: automation.PulumiFn;
+}
+
+export function engineEnv(options: { passphrase: string; pulumiDir: string }): Record<string, string> {
+  return {
+    PULUMI_CONFIG_PASSPHRASE: options.passphrase,
+    PULUMI_HOME: join(configDir(), "pulumi"),
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    PULUMI_SKIP_CONFIRMATIONS: "true",
+    // The dynamic-provider plugin resolves @pulumi/pulumi through this (its own cwd may not).
+    SST_PULUMI_DYNAMIC_PROVIDER: require.resolve("@pulumi/pulumi/cmd/dynamic-provider"),
+    PATH: [options.pulumiDir, process.env.PATH ?? ""].join(delimiter),
+  };
+}
+
+export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
+  const { app, home } = options;
+  const ref: StageRef = { app: app.name, stage: app.stage };
+  const dir = join(options.root, ".sst", "pulumi", options.updateId);
+  const stacksDir = join(dir, ".pulumi", "stacks", app.name);
+  const file = join(stacksDir, `${app.stage}.json`);
+  mkdirSync(stacksDir, { recursive: true });
+  writeFileSync(join(dir, ".pulumi", "meta.yaml"), "version: 1\n");
+
+  let before: Checkpoint | undefined;
+  let cleared: string[] = [];
+  const pulled = await home.getState(ref);
+  if (pulled) {
+    ({ checkpoint: before, cleared } = clearPending(parseCheckpoint(pulled, `${home.name} home (${home.describe()})`)));
+    writeFileSync(file, JSON.stringify(before));
+  }
+
+  const env = engineEnv(options);
+  // The automation API finds `pulumi` (and the plugins beside it) on PATH.
+  process.env.PATH = env.PATH;
+  const pulumiCommand = await automation.PulumiCommand.get({ skipVersionCheck: true });
+  const stack = await automation.LocalWorkspace.createOrSelectStack(
+    { stackName: app.stage, projectName: app.name, program: options.program },
+    {
+      workDir: dir,
+      pulumiCommand,
+      envVars: env,
+      projectSettings: { name: app.name, runtime: "nodejs", backend: { url: `file://${dir}` } },
+    },
+  );
+  const config: Record<string, { value: string; secret?: boolean }> = {};
+  for (const [provider, args] of Object.entries(app.providers)) {
+    for (const [key, value] of Object.entries(args)) {
+      if (key === "version" || key === "package" || value === undefined) continue;
+      config[`${provider}:${key}`] = { value: typeof value === "string" ? value : JSON.stringify(value) };
+    }
+  }
+  if (Object.keys(config).length) await stack.setAllConfig(config);
+
+  let pushed = pulled ? JSON.stringify(before) : "";
+  let lastMtime = 0;
+  const push = async () => {
+    if (!existsSync(file)) return;
+    const mtime = statSync(file).mtimeMs;
+    if (mtime === lastMtime) return;
+    lastMtime = mtime;
+    const data = readFileSync(file, "utf8");
+    if (data === pushed || data.length === 0) return;
+    parseCheckpoint(data, file); // never push a half-written or broken file
+    await home.putState(ref, Buffer.from(data));
+    pushed = data;
+  };
+  return {
+    stack,
+    dir,
+    before,
+    cleared,
+    push: () => push().catch(() => undefined),
+    async close() {
+      await push();
+      if (!process.env.SST_NO_CLEANUP) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
