@@ -28,9 +28,10 @@ const rows = langs.map((entry) => {
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const text = `# sdk-load results
 
-Time from process start to the first \`Resource.X.prop\` with 100 links in an encrypted file, median
-of ${runs} runs per program (in alternating rounds, each after warm-up), against the language's floor (decrypt and parse only). Target: ratio
-≤ ${TARGET}x. Written by \`bash bench/sdk-load/run.sh\`; see README.md for the method.
+Time from process start to the first \`Resource.X.prop\` with 100 links in an encrypted file,
+median of ${runs} runs per program (in alternating rounds, each after warm-up), against the
+language's floor (decrypt and parse only). Target: ratio ≤ ${TARGET}x. Written by
+\`bash bench/sdk-load/run.sh\`; see README.md for the method.
 
 - date: ${new Date().toISOString().slice(0, 10)}
 - machine: ${cpu}, ${cpus().length} CPUs, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${process.platform}/${process.arch}
