@@ -118,6 +118,16 @@ export abstract class Component extends pulumi.ComponentResource {
 
   /** Registers `outputs` (or, when called without them, `this.outputs()`). Pulumi calls it once construction ends. */
   protected override registerOutputs(outputs?: pulumi.Inputs | Promise<pulumi.Inputs> | pulumi.Output<pulumi.Inputs>): void {
-    super.registerOutputs(outputs ?? this.outputs());
+    if (outputs !== undefined) return super.registerOutputs(outputs);
+    let own: pulumi.Inputs;
+    try {
+      own = this.outputs();
+    } catch {
+      // Pulumi calls this a turn after construction began. If the constructor threw, the fields `outputs()`
+      // reads were never set; that error already reached run(), and this one would only be an unhandled
+      // rejection (a stack trace after the user's error).
+      own = {};
+    }
+    super.registerOutputs(own);
   }
 }
