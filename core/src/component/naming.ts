@@ -51,7 +51,7 @@ export function physicalName(
   return `${main}-${random}${suffix}`;
 }
 
-/** `my-bucket` → `MyBucket`: the form logical names take. */
+/** `myBucket` → `MyBucket`, `my-bucket` → `Mybucket` (SST's rule): the form logical names take. */
 export function logicalName(name: string): string {
   const clean = name.replace(/[^a-zA-Z0-9]/g, "");
   return clean.charAt(0).toUpperCase() + clean.slice(1);

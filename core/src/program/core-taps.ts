@@ -2,7 +2,7 @@
  * Core's own `transform` taps: the rules every resource goes through after plugins and before the user's
  * raw-class `$transform`s. Stage 100 so plugin taps (stage 0) see the args before naming fills them in.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { isComponent, type Component } from "../component/component.js";
 import { physicalName, prefixName } from "../component/naming.js";
 import { SSTError } from "../errors.js";
@@ -42,9 +42,10 @@ export function tapCore(kernel: Kernel): void {
     const component = ctx.component;
     let { props, opts } = value;
     const rule = kernel.registry.naming.get(ctx.type);
-    if (component && rule && props[rule.field] === undefined) {
+    // The tags rule fills `tags.Name` even when other tags are set (a tagging plugin ran before us).
+    if (component && rule && (rule.field === "tags" || props[rule.field] === undefined)) {
       if (rule.field === "tags") {
-        props = { ...props, tags: { ...(props.tags ?? {}), Name: prefixName(program.app, rule.max, ctx.name) } };
+        props = withNameTag(props, prefixName(program.app, rule.max, ctx.name));
       } else {
         const name = physicalName(program.app, rule.max, ctx.name, rule.suffix?.(props) ?? "");
         props = { ...props, [rule.field]: rule.lower ? name.toLowerCase() : name };
@@ -57,6 +58,14 @@ export function tapCore(kernel: Kernel): void {
     }
     return { props, opts };
   });
+}
+
+/** Adds `tags.Name` unless the user set one; tags given as an Output are the user's to fill. */
+function withNameTag(props: Record<string, any>, name: string): Record<string, any> {
+  const tags = props.tags;
+  if (tags === undefined || tags === null) return { ...props, tags: { Name: name } };
+  if (pulumi.Output.isInstance(tags) || typeof tags !== "object" || tags.Name !== undefined) return props;
+  return { ...props, tags: { ...tags, Name: name } };
 }
 
 function retained(removal: string, type: string, kernel: Kernel, component: Component | undefined): boolean {
