@@ -65,6 +65,17 @@ async function checkFlags(cmd: CommandDef<any>, argv: string[], path: string[]):
   }
 }
 
+/** citty's own argument errors (a missing positional, ...) are user errors too: one line and a hint. */
+function usageError(error: unknown, path: string[]): unknown {
+  if (!(error instanceof Error) || error.name !== "CLIError") return error;
+  const message = error.message.replace(/\x1b\[[0-9;]*m/g, "").replace(/\.$/, "");
+  return new SSTError({
+    code: "E_USAGE",
+    message: `${message} for \`${["sst", ...path].join(" ")}\`.`,
+    hint: `Run \`sst ${path.join(" ")}${path.length ? " " : ""}--help\` for its arguments.`,
+  }, { cause: error });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const verbose = argv.includes("--verbose");
   if (verbose) process.env.SST_VERBOSE = "1";
@@ -81,7 +92,19 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     await checkFlags(cmd, argv, path);
-    await runCommand(root, { rawArgs: argv });
+    const subs = cmd.subCommands ? await resolve(cmd.subCommands) : undefined;
+    if (subs && !cmd.run) {
+      throw new SSTError({
+        code: "E_SUBCOMMAND_MISSING",
+        message: `\`sst ${path.join(" ")}\` needs a sub-command: ${Object.keys(subs).join(", ")}.`,
+        hint: `Run \`sst ${path.join(" ")} --help\` for what each does.`,
+      });
+    }
+    try {
+      await runCommand(root, { rawArgs: argv });
+    } catch (error) {
+      throw usageError(error, path);
+    }
     return 0;
   } catch (error) {
     return renderError(error, verbose);

@@ -12,6 +12,8 @@ const table: Record<string, () => Promise<Loaded>> = {
   diff: () => import("./diff.js"),
   remove: () => import("./remove.js"),
   refresh: () => import("./refresh.js"),
+  shell: () => import("./shell.js"),
+  state: () => import("./state.js"),
 };
 
 export const commands: Record<string, () => Promise<CommandDef<any>>> = Object.fromEntries(

@@ -23,6 +23,7 @@ import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
 import { targetUrns } from "./targets.js";
 import { openWorkspace } from "./workspace.js";
+import { parseCheckpoint } from "./checkpoint.js";
 
 export interface EngineOptions {
   project: Project;
@@ -57,6 +58,9 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const home = openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: operation === "deploy" || operation === "diff" });
   const secrets = await effectiveSecrets(home, ref, passphrase);
+  // Read and check the state before taking the lock: a corrupt checkpoint fails here, with nothing written.
+  const stored = await home.getState(ref);
+  if (stored) parseCheckpoint(stored, `${home.name} home (${home.describe()})`);
   const log = openLog(project.root, { print: Boolean(options.printLogs), write: (t) => process.stderr.write(t) });
   const targets = options.targets?.length ? await targetUrns(project, options.targets, secrets, Boolean(options.dev)) : undefined;
 

@@ -96,7 +96,9 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
     lastMtime = mtime;
     const data = readFileSync(file, "utf8");
     if (data === pushed || data.length === 0) return;
-    parseCheckpoint(data, file); // never push a half-written or broken file
+    const checkpoint = parseCheckpoint(data, file); // never push a half-written or broken file
+    // A new stage whose first run created nothing has no state worth keeping.
+    if (!pulled && (checkpoint.checkpoint.latest?.resources ?? []).length === 0) return;
     await home.putState(ref, Buffer.from(data));
     pushed = data;
   };

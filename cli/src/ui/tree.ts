@@ -17,29 +17,44 @@ function keyInputs(resource: SynthResource): string {
 }
 
 export function renderTree(result: SynthResult): string {
-  const byParent = new Map<string | undefined, SynthResource[]>();
-  const urns = new Set(result.resources.map((r) => r.urn));
   // LinkRefs are bookkeeping for the CLI; the tree shows what the user wrote.
-  for (const r of result.resources.filter((r) => r.type !== "sst:sst:LinkRef")) {
-    const parent = r.parent && urns.has(r.parent) ? r.parent : undefined;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), r]);
-  }
-  const lines = [`${result.app.name} (stage: ${result.app.stage})`];
-  const walk = (parent: string | undefined, prefix: string) => {
-    const kids = byParent.get(parent) ?? [];
-    kids.forEach((r, i) => {
-      const last = i === kids.length - 1;
-      lines.push(`${prefix}${last ? "└─ " : "├─ "}${r.name} ${r.type}${keyInputs(r)}`);
-      walk(r.urn, prefix + (last ? "   " : "│  "));
-    });
-  };
-  walk(undefined, "");
+  const shown = result.resources.filter((r) => r.type !== "sst:sst:LinkRef");
+  const lines = [`${result.app.name} (stage: ${result.app.stage})`, ...treeLines(shown, keyInputs)];
   const outputs = Object.entries(result.outputs);
   if (outputs.length) {
     lines.push("", "Outputs:");
     for (const [k, v] of outputs) lines.push(`  ${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`);
   }
   return lines.join("\n");
+}
+
+/** What a tree line needs: a node is shown under its parent, or at the top when its parent is not in the list. */
+export interface TreeNode {
+  urn: string;
+  name: string;
+  type: string;
+  parent?: string;
+}
+
+/** `├─ Name type<suffix>` lines, children indented under their parent, in the nodes' order. */
+export function treeLines<T extends TreeNode>(nodes: T[], suffix: (node: T) => string = () => ""): string[] {
+  const byParent = new Map<string | undefined, T[]>();
+  const urns = new Set(nodes.map((r) => r.urn));
+  for (const r of nodes) {
+    const parent = r.parent && urns.has(r.parent) ? r.parent : undefined;
+    byParent.set(parent, [...(byParent.get(parent) ?? []), r]);
+  }
+  const lines: string[] = [];
+  const walk = (parent: string | undefined, prefix: string) => {
+    const kids = byParent.get(parent) ?? [];
+    kids.forEach((r, i) => {
+      const last = i === kids.length - 1;
+      lines.push(`${prefix}${last ? "└─ " : "├─ "}${r.name} ${r.type}${suffix(r)}`);
+      walk(r.urn, prefix + (last ? "   " : "│  "));
+    });
+  };
+  walk(undefined, "");
+  return lines;
 }
 
 /** The `--json` form: one entry per resource. */

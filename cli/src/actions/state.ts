@@ -1,0 +1,83 @@
+/**
+ * The work behind `sst state export|list|remove|repair`. Only `export --decrypt` starts the engine (it alone
+ * can open the secrets in the state); the others read and edit the checkpoint as the home stores it, and
+ * the two that edit it hold the stage's lock while they do.
+ */
+import { SSTError } from "@sst/core";
+import { parseCheckpoint, resourcesOf } from "../engine/checkpoint.js";
+import { withWorkspace } from "../engine/with-workspace.js";
+import type { ProjectArgs } from "../project.js";
+import { nameOfUrn, STACK_TYPE } from "../state/refs.js";
+import { openStage, readCheckpoint, readRaw, withLock, writeCheckpoint, type StageState } from "../state/open.js";
+import { removeFromCheckpoint } from "../state/remove.js";
+import { repairCheckpoint } from "../state/repair.js";
+import { treeLines } from "../ui/tree.js";
+
+const out = (line: string) => process.stdout.write(line + "\n");
+const label = (s: StageState) => `stage "${s.ref.stage}" of "${s.ref.app}"`;
+
+export async function stateExport(args: ProjectArgs & { decrypt?: boolean }): Promise<void> {
+  const stage = await openStage(args, "state");
+  const raw = await readRaw(stage);
+  if (!args.decrypt) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw.toString("utf8"));
+    } catch {
+      // A damaged state is exactly what one wants to export: print it as stored.
+      process.stderr.write(`! The state of ${label(stage)} is not valid JSON: printed as stored.\n`);
+      process.stdout.write(raw);
+      return;
+    }
+    out(JSON.stringify(parsed, null, 2));
+    return;
+  }
+  const cp = parseCheckpoint(raw, `${stage.home.name} home (${stage.home.describe()})`);
+  // `pulumi stack export --show-secrets`; wrapped back into the home's shape so both forms read alike.
+  const exported = await withWorkspace(stage.project, (ws) => ws.stack.exportStack());
+  out(JSON.stringify({ version: exported.version, checkpoint: { ...cp.checkpoint, latest: exported.deployment } }, null, 2));
+}
+
+export async function stateList(args: ProjectArgs): Promise<void> {
+  const stage = await openStage(args, "state");
+  const resources = resourcesOf(await readCheckpoint(stage)).filter((r) => r.type !== STACK_TYPE);
+  if (resources.length === 0) {
+    out(`No resources in the state of ${label(stage)}.`);
+    return;
+  }
+  const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, parent: r.parent, name: nameOfUrn(r.urn), pending: r.delete === true }));
+  out(`${stage.ref.app} (stage: ${stage.ref.stage})`);
+  for (const line of treeLines(nodes, (r) => (r.pending ? "  (pending delete)" : ""))) out(line);
+}
+
+export async function stateRemove(args: ProjectArgs & { name: string }): Promise<void> {
+  const stage = await openStage(args, "state");
+  await readRaw(stage); // an unknown stage fails before any lock is written
+  await withLock(stage, "state remove", async () => {
+    const { checkpoint, removed, changes } = removeFromCheckpoint(await readCheckpoint(stage), args.name);
+    await writeCheckpoint(stage, checkpoint);
+    const [first, ...children] = removed;
+    out(`✓ Removed ${nameOfUrn(first!.urn)} (${first!.type}) from the state of ${label(stage)}`);
+    if (children.length) out(`  and what it parents: ${children.map((r) => nameOfUrn(r.urn)).join(", ")}`);
+    for (const change of changes) out(`  ${change}`);
+    out("  The resources themselves were not touched; a deploy creates them again if the app still defines them.");
+  });
+}
+
+export async function stateRepair(args: ProjectArgs): Promise<void> {
+  const stage = await openStage(args, "state");
+  await readRaw(stage);
+  await withLock(stage, "state repair", async () => {
+    const { checkpoint, changes, problems } = repairCheckpoint(await readCheckpoint(stage));
+    if (changes.length) {
+      await writeCheckpoint(stage, checkpoint);
+      out(`✓ Repaired the state of ${label(stage)}:`);
+      for (const change of changes) out(`  ${change}`);
+    } else if (problems.length === 0) {
+      out(`Nothing to repair in the state of ${label(stage)}.`);
+    }
+    if (problems.length) {
+      throw new SSTError(problems.map((message) => ({ code: "E_STATE_UNREPAIRABLE", message })));
+    }
+  });
+}

@@ -1,0 +1,17 @@
+/** `sst unlock`: release a stage's lock left behind by a command that was killed. */
+import { defineCommand } from "citty";
+import { globalArgs } from "../args.js";
+
+export const examples = [
+  "sst unlock                     your personal stage",
+  "sst unlock --stage production",
+];
+
+export default defineCommand({
+  meta: {
+    name: "unlock",
+    description: "Release the lock on a stage's state, left by a deploy that was killed; the interrupted update is recorded as failed",
+  },
+  args: { ...globalArgs },
+  run: async ({ args }) => (await import("../actions/unlock.js")).unlock(args),
+});

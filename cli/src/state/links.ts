@@ -1,0 +1,56 @@
+/**
+ * The app's links as the last deploy left them: the outputs of each `sst:sst:LinkRef` in the state
+ * (`{target, properties, include}`). Secret values inside are the engine's secret envelopes: sealed
+ * (`ciphertext`) in the stored state, open (`plaintext`) in a `--show-secrets` export.
+ */
+import { SSTError } from "@sst/core";
+import type { CheckpointResource } from "../engine/checkpoint.js";
+
+export const LINK_REF_TYPE = "sst:sst:LinkRef";
+
+/** The key and value that mark an engine secret envelope (Pulumi's `4dabf18193072939515e22adb298388d`). */
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+export interface StateLink {
+  name: string;
+  /** With `type`. */
+  properties: Record<string, unknown>;
+  include: { type: string; [key: string]: unknown }[];
+}
+
+export function linksInState(resources: CheckpointResource[]): StateLink[] {
+  return resources
+    .filter((r) => r.type === LINK_REF_TYPE && r.outputs && typeof r.outputs.target === "string")
+    .map((r) => {
+      const outputs = r.outputs!;
+      return {
+        name: outputs.target as string,
+        properties: (outputs.properties ?? {}) as Record<string, unknown>,
+        include: Array.isArray(outputs.include) ? (outputs.include as StateLink["include"]) : [],
+      };
+    });
+}
+
+const isEnvelope = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+
+/** True when a sealed secret is anywhere inside: reading it needs the engine. */
+export function hasSealedSecrets(value: unknown): boolean {
+  if (isEnvelope(value)) return "ciphertext" in value;
+  if (value === null || typeof value !== "object") return false;
+  return Object.values(value).some(hasSealedSecrets);
+}
+
+/** The value with every open secret envelope replaced by its value. A sealed one is an error. */
+export function reveal(value: unknown): unknown {
+  if (isEnvelope(value)) {
+    if (typeof value.plaintext !== "string") {
+      throw new SSTError({ code: "E_STATE_SECRET_SEALED", message: "A secret in the state could not be decrypted by the engine." });
+    }
+    return reveal(JSON.parse(value.plaintext));
+  }
+  if (Array.isArray(value)) return value.map(reveal);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, reveal(v)]));
+}
