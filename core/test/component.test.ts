@@ -74,13 +74,18 @@ describe("component base", () => {
     expect(error.message).toBe(`Component type "${type}" must look like "sst:<provider>:<Name>", e.g. "sst:aws:Bucket".`);
   });
 
-  it.each(["my-box", "1Box", "My Box", "box_1", ""])("rejects the name %j and suggests one", async (name) => {
+  it.each(["my-box", "1Box", "My Box", "_box", ""])("rejects the name %j and suggests one", async (name) => {
     const error = await sstError(() => synthApp({ run: () => void new Box(name) }));
     expect(error.code).toBe("E_COMPONENT_NAME");
     expect(error.message).toBe(
-      `Invalid component name "${name}" (sst:test:Box). Names must start with a letter and contain only letters and numbers.`,
+      `Invalid component name "${name}" (sst:test:Box). Names must start with a letter and contain only letters, numbers and underscores.`,
     );
     expect(error.hint).toMatch(/^Rename it, e\.g\. "[A-Za-z0-9]+"\.$/);
+  });
+
+  it("accepts underscores after the first letter", async () => {
+    const graph = await synthApp({ run: () => void new Box("Media_2") });
+    expect(graph.get("Media_2Bucket").type).toBe("test:index:Thing");
   });
 
   it("cannot be created outside run()", () => {

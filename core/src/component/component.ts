@@ -18,7 +18,8 @@ export function isComponent(value: unknown): value is Component {
 }
 
 const TYPE = /^sst:[a-z][a-z0-9-]*:[A-Z][A-Za-z0-9]*$/;
-const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+// Underscores are allowed: secret names take them (`sst secret set API_KEY`), and a Secret is a component.
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Args every component accepts. */
 export interface ComponentArgs {
@@ -51,7 +52,7 @@ export abstract class Component extends pulumi.ComponentResource {
     if (typeof name !== "string" || !NAME.test(name)) {
       throw new SSTError({
         code: "E_COMPONENT_NAME",
-        message: `Invalid component name "${name}" (${type}). Names must start with a letter and contain only letters and numbers.`,
+        message: `Invalid component name "${name}" (${type}). Names must start with a letter and contain only letters, numbers and underscores.`,
         hint: `Rename it, e.g. "${String(name).replace(/[^A-Za-z0-9]/g, "") || "MyComponent"}".`,
       });
     }
