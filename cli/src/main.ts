@@ -77,17 +77,19 @@ function usageError(error: unknown, path: string[]): unknown {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const verbose = argv.includes("--verbose");
+  // What follows `--` belongs to the command `sst shell` runs, never to sst (`sst shell -- node --help`).
+  const own = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
+  const verbose = own.includes("--verbose");
   if (verbose) process.env.SST_VERBOSE = "1";
   try {
     const { cmd, parent, path } = await resolveCommand(argv);
-    if (argv.length === 0 || argv.includes("--help") || argv.includes("-h") || (cmd === root && path.length === 0 && !argv.some((a) => a === "--version"))) {
+    if (argv.length === 0 || own.includes("--help") || own.includes("-h") || (cmd === root && path.length === 0 && !own.includes("--version"))) {
       await showUsage(cmd, parent);
       const examples = path.length ? await examplesFor(path[0]!) : [];
       if (examples.length) process.stdout.write(`EXAMPLES\n\n${examples.map((e) => `  ${e}`).join("\n")}\n\n`);
       return 0;
     }
-    if (cmd === root && argv.includes("--version")) {
+    if (cmd === root && own.includes("--version")) {
       process.stdout.write(`sst ${VERSION}\n`);
       return 0;
     }
@@ -105,7 +107,8 @@ export async function main(argv: string[]): Promise<number> {
     } catch (error) {
       throw usageError(error, path);
     }
-    return 0;
+    // A command that passes on a child's status (`sst shell`) sets it as process.exitCode.
+    return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     return renderError(error, verbose);
   }
