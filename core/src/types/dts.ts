@@ -21,6 +21,8 @@ export interface TypedLink {
 }
 
 const key = (k: string) => JSON.stringify(k);
+// Code-unit order, not localeCompare: the file must not change with the machine's locale.
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function typeOf(value: unknown, indent: string): string {
   if (typeof value === "string") return "string";
@@ -28,7 +30,7 @@ function typeOf(value: unknown, indent: string): string {
   if (typeof value === "boolean") return "boolean";
   if (Array.isArray(value)) return "any[]";
   if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => byCodeUnit(a, b));
     if (entries.length === 0) return "Record<string, any>";
     const inner = entries.map(([k, v]) => `${indent}  ${key(k)}: ${typeOf(v, indent + "  ")}`).join("\n");
     return `{\n${inner}\n${indent}}`;
@@ -39,11 +41,11 @@ function typeOf(value: unknown, indent: string): string {
 /** The root file's content. Keys are sorted, so the file only changes when links change. */
 export function renderRootTypes(links: TypedLink[]): string {
   const body = [...links]
-    .sort((a, b) => a.name.localeCompare(b.name))
+    .sort((a, b) => byCodeUnit(a.name, b.name))
     .map((link) => {
       const props = Object.entries(link.properties)
         .filter(([k]) => k !== "type")
-        .sort(([a], [b]) => a.localeCompare(b))
+        .sort(([a], [b]) => byCodeUnit(a, b))
         .map(([k, v]) => `      ${key(k)}: ${typeOf(v, "      ")}`);
       props.push(`      "type": ${JSON.stringify(String(link.properties.type ?? ""))}`);
       return `    ${key(link.name)}: {\n${props.join("\n")}\n    }`;
@@ -62,7 +64,7 @@ export function renderReferenceTypes(fromDir: string, root: string): string {
 export function nearestPackage(dir: string, root: string): string | undefined {
   let current = resolve(dir);
   const top = resolve(root);
-  while (current.startsWith(top)) {
+  while (current === top || current.startsWith(top + sep)) {
     if (existsSync(join(current, "package.json"))) return current;
     const parent = dirname(current);
     if (parent === current) break;
