@@ -11,7 +11,23 @@ export interface Synthesised {
   typeFiles: string[];
 }
 
-export async function synthAndWriteTypes(project: Project, options: { dev?: boolean } = {}): Promise<Synthesised> {
+export interface SynthOptions {
+  dev?: boolean;
+  /** Secret values for `sst.Secret` (default: `SST_SECRET_*` from the environment). */
+  secrets?: Record<string, string | undefined>;
+}
+
+/**
+ * Secrets for a synth that only needs the shape of the app (types): the environment's values, and an empty
+ * string for any other secret, so a secret with no value yet does not stop the types from being written.
+ */
+export function anySecrets(): Record<string, string | undefined> {
+  return new Proxy(secretsFromEnv() as Record<string, string | undefined>, {
+    get: (values, name) => (typeof name === "string" ? values[name] ?? "" : undefined),
+  });
+}
+
+export async function synthAndWriteTypes(project: Project, options: SynthOptions = {}): Promise<Synthesised> {
   const configTypes = writeConfigTypes(
     project.root,
     Object.entries(project.app.providers).map(([name, config]) => ({
@@ -25,7 +41,7 @@ export async function synthAndWriteTypes(project: Project, options: { dev?: bool
     root: project.root,
     run: project.run,
     dev: Boolean(options.dev),
-    secrets: secretsFromEnv(),
+    secrets: options.secrets ?? secretsFromEnv(),
   });
   const files = writeTypes({ root: project.root, links: result.links, receivers: result.receivers });
   return { result, typeFiles: [...files, configTypes] };

@@ -1,11 +1,11 @@
 /** The work behind `sst types`. */
 import { relative } from "node:path";
 import { openProject, type ProjectArgs } from "../project.js";
-import { synthAndWriteTypes } from "./synth.js";
+import { anySecrets, synthAndWriteTypes } from "./synth.js";
 
 export async function types(args: ProjectArgs): Promise<void> {
   const project = await openProject(args, "types");
-  const { typeFiles, result } = await synthAndWriteTypes(project);
+  const { typeFiles, result } = await synthAndWriteTypes(project, { secrets: anySecrets() });
   const links = result.links.length;
   process.stdout.write(`✓ Generated types for ${links} linkable resource${links === 1 ? "" : "s"}:\n`);
   for (const file of typeFiles) process.stdout.write(`  ${relative(process.cwd(), file) || file}\n`);

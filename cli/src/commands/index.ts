@@ -14,6 +14,16 @@ const table: Record<string, () => Promise<Loaded>> = {
   refresh: () => import("./refresh.js"),
   shell: () => import("./shell.js"),
   state: () => import("./state.js"),
+  init: () => import("./init.js"),
+  add: () => import("./add.js"),
+  install: () => import("./install.js"),
+  secret: () => import("./secret.js"),
+  unlock: () => import("./unlock.js"),
+  types: () => import("./types.js"),
+  upgrade: () => import("./upgrade.js"),
+  telemetry: () => import("./telemetry.js"),
+  diagnostic: () => import("./diagnostic.js"),
+  cert: () => import("./cert.js"),
 };
 
 export const commands: Record<string, () => Promise<CommandDef<any>>> = Object.fromEntries(

@@ -3,17 +3,18 @@ import { defineCommand } from "citty";
 import { globalArgs } from "../args.js";
 
 export const examples = [
-  "sst init                       asks where to deploy, then writes sst.config.ts and installs",
-  "sst init --yes                 no questions: the detected framework, or home aws",
-  "sst init --yes --home local    state on this machine; no cloud account needed",
+  "sst init                        asks where to keep state, then writes sst.config.ts and installs",
+  "sst init --yes                  no questions: the detected framework, or home aws",
+  "sst init --yes --home local     state on this machine; no cloud account needed",
   "SST_SKIP_INSTALL=1 sst init --yes   write the files only (no npm install)",
+  "# never overwrites sst.config.ts; adds .sst to .gitignore and sst to package.json's devDependencies",
+  "# without a terminal and without --yes, the files are written but npm install is skipped",
 ];
 
 export default defineCommand({
   meta: {
     name: "init",
-    description:
-      "Initialize a new project in the current directory: writes sst.config.ts (never over an existing one), adds .sst to .gitignore and sst to package.json, and installs. In a Next.js, Remix, Astro or SvelteKit project, inits SST in drop-in mode. Without a terminal, pass --yes to install",
+    description: "Initialize a new project in the current directory (drop-in mode in a Next.js, Remix, Astro or SvelteKit app)",
   },
   args: {
     ...globalArgs,

@@ -8,7 +8,8 @@ import { globalArgs } from "../args.js";
 export const examples = [
   "sst telemetry disable",
   "sst telemetry enable",
-  "sst telemetry status           SST_TELEMETRY_DISABLED=1 or DO_NOT_TRACK=1 also turn it off",
+  "sst telemetry status            SST_TELEMETRY_DISABLED=1 or DO_NOT_TRACK=1 also turn it off",
+  "# the setting is <config dir>/telemetry.json; this CLI never sends telemetry",
 ];
 
 const note = "This CLI never sends telemetry: the setting is stored locally only.";
@@ -23,7 +24,7 @@ const sub = (name: "enable" | "disable" | "status", description: string) =>
 export default defineCommand({
   meta: {
     name: "telemetry",
-    description: `Manage the telemetry setting (<config dir>/telemetry.json; SST_TELEMETRY_DISABLED=1 or DO_NOT_TRACK=1 override it). ${note}`,
+    description: "Manage telemetry settings (a local setting: nothing is ever sent)",
   },
   args: { ...globalArgs },
   subCommands: {

@@ -3,14 +3,15 @@ import { defineCommand } from "citty";
 import { globalArgs } from "../args.js";
 
 export const examples = [
-  "sst unlock                     your personal stage",
+  "sst unlock                      your personal stage",
   "sst unlock --stage production",
+  "# the interrupted update is recorded as failed in the stage's update history",
 ];
 
 export default defineCommand({
   meta: {
     name: "unlock",
-    description: "Release the lock on a stage's state, left by a deploy that was killed; the interrupted update is recorded as failed",
+    description: "Release the lock on a stage's state, left by a command that was killed",
   },
   args: { ...globalArgs },
   run: async ({ args }) => (await import("../actions/unlock.js")).unlock(args),

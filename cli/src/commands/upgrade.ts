@@ -3,14 +3,15 @@ import { defineCommand } from "citty";
 import { globalArgs } from "../args.js";
 
 export const examples = [
-  "sst upgrade            the latest version",
-  "sst upgrade 0.2.0      a given version (or a dist-tag like next)",
+  "sst upgrade                     npm install sst@latest in the project",
+  "sst upgrade 0.2.0               a given version (or a dist-tag like next)",
+  "SST_SKIP_INSTALL=1 sst upgrade  only say what would change",
 ];
 
 export default defineCommand({
   meta: {
     name: "upgrade",
-    description: "Upgrade the project's sst package (npm install sst@<version>, latest by default); SST_SKIP_INSTALL=1 only reports",
+    description: "Upgrade the project's sst package to the latest version, or the one given",
   },
   args: { ...globalArgs, version: { type: "positional", required: false, description: "A version or dist-tag (default: latest)", valueHint: "version" } },
   run: async ({ args }) => (await import("../actions/upgrade.js")).upgrade(args),
