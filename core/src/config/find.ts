@@ -1,7 +1,7 @@
 /** Finds `sst.config.ts`: `--config` when given, else upward from the working directory (cosmiconfig). */
 import { cosmiconfig } from "cosmiconfig";
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { SSTError } from "../errors.js";
 
 export const CONFIG_FILES = ["sst.config.ts", "sst.config.mts", "sst.config.js", "sst.config.mjs"];
@@ -23,10 +23,12 @@ export async function findConfig(options: { cwd?: string; config?: string } = {}
   const explorer = cosmiconfig("sst", {
     searchPlaces: CONFIG_FILES,
     searchStrategy: "global",
-    loaders: Object.fromEntries([".ts", ".mts", ".js", ".mjs"].map((ext) => [ext, () => ({})])),
+    // Nothing is parsed or run here, including what the global step would find (config.json, config.cjs).
+    loaders: Object.fromEntries([".ts", ".mts", ".js", ".mjs", ".cjs", ".json", ".yaml", ".yml", "noExt"].map((ext) => [ext, () => ({})])),
   });
   const found = await explorer.search(cwd);
-  if (!found) {
+  // The global strategy ends in the user's config directory (~/.config/sst/config.*): never an app's config.
+  if (!found || !CONFIG_FILES.includes(basename(found.filepath))) {
     throw new SSTError({
       code: "E_CONFIG_NOT_FOUND",
       message: `Could not find sst.config.ts in ${cwd} or any parent directory.`,
