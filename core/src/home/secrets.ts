@@ -34,10 +34,11 @@ export function openSecrets(passphrase: string, blob: Buffer, where = "secrets")
       },
       { cause },
     );
+  const key = keyOf(passphrase);
   if (blob.length < NONCE + TAG) throw fail();
   let plain: string;
   try {
-    const decipher = createDecipheriv("aes-256-gcm", keyOf(passphrase), blob.subarray(0, NONCE));
+    const decipher = createDecipheriv("aes-256-gcm", key, blob.subarray(0, NONCE));
     decipher.setAuthTag(blob.subarray(blob.length - TAG));
     plain = Buffer.concat([decipher.update(blob.subarray(NONCE, blob.length - TAG)), decipher.final()]).toString("utf8");
   } catch (cause) {
