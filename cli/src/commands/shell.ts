@@ -13,7 +13,7 @@ export const examples = [
 export default defineCommand({
   meta: {
     name: "shell",
-    description: "Run a command with the linked resources of the stage in its environment (exits with its code); deploy first",
+    description: "Run a command with the linked resources of the stage in its environment",
   },
   args: {
     ...globalArgs,
