@@ -124,9 +124,10 @@ describe("sst diff --offline", () => {
     expect(r.stderr).toContain('removal "keep" is not valid');
   });
 
-  it("explains that diff without --offline needs the engine", () => {
+  it("explains that diff without --offline needs the engine, and what works without one", () => {
     const r = sst(["diff", "--stage", "t"], { cwd: example });
     expect(r.code).toBe(1);
+    expect(r.stderr).toContain("needs the Pulumi engine");
     expect(r.stderr).toContain("sst diff --offline");
   });
 });

@@ -56,7 +56,7 @@ export function requirePulumi(env: NodeJS.ProcessEnv = process.env): string {
     message: `This command needs the Pulumi engine (v${PULUMI_VERSION}), and none was found.`,
     hint: [
       "Run `sst install` to download it (needs internet), or point SST_PULUMI_PATH at a pulumi binary,",
-      "or build it offline with scripts/pulumi/build.sh. Commands that need no engine (diff --offline, types, secret) still work.",
+      "or build it offline with scripts/pulumi/build.sh. Commands that need no engine still work: sst diff --offline, sst types, sst secret.",
     ].join("\n"),
   });
 }
