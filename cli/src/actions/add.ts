@@ -8,12 +8,16 @@ import { basename, dirname } from "node:path";
 import { setProvider } from "../edit/providers.js";
 import { openProject, type ProjectArgs } from "../project.js";
 import { npmInstall } from "../util/npm.js";
-import { findAddable } from "../util/providers.js";
+import { checkProviderName, findAddable } from "../util/providers.js";
 import { installProviders } from "./install.js";
 
 export async function add(args: ProjectArgs & { provider: string }): Promise<void> {
+  checkProviderName(args.provider);
   const configPath = await findConfig({ config: args.config });
   const file = basename(configPath);
+  const source = await readFile(configPath, "utf8");
+  // A config this command cannot edit fails before any registry look-up.
+  setProvider(source, configPath, args.provider, { version: "0.0.0" });
   const { plugin, provider } = await findAddable(args.provider);
   const pluginSpec = plugin ? [`${plugin.name}@${plugin.version}`] : [];
   if (plugin) process.stdout.write(`✓ Found the plugin ${plugin.name}@${plugin.version}\n`);
@@ -22,7 +26,6 @@ export async function add(args: ProjectArgs & { provider: string }): Promise<voi
     process.stdout.write(`  ${plugin!.name} has no provider package: add it to \`plugins: [...]\` in ${file}.\n`);
     return;
   }
-  const source = await readFile(configPath, "utf8");
   const entry = { version: provider.version, package: provider.package === `@pulumi/${args.provider}` ? undefined : provider.package };
   const updated = setProvider(source, configPath, args.provider, entry);
   if (updated !== source) await writeFile(configPath, updated);

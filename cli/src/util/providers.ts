@@ -22,7 +22,7 @@ function pinOf(range: string): string | undefined {
   return /\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?/.exec(range)?.[0];
 }
 
-export async function findAddable(name: string, env: NodeJS.ProcessEnv = process.env): Promise<Addable> {
+export function checkProviderName(name: string): void {
   if (!NAME.test(name)) {
     throw new SSTError({
       code: "E_ADD_NAME_INVALID",
@@ -30,6 +30,10 @@ export async function findAddable(name: string, env: NodeJS.ProcessEnv = process
       hint: "See https://sst.dev/docs/all-providers#directory for the names.",
     });
   }
+}
+
+export async function findAddable(name: string, env: NodeJS.ProcessEnv = process.env): Promise<Addable> {
+  checkProviderName(name);
   const plugin = await fetchManifest(`@sst/${name}`, "latest", env);
   const candidates = PROVIDER_PREFIXES.map((prefix) => prefix + name);
   const declared = { ...plugin?.peerDependencies, ...plugin?.dependencies };
