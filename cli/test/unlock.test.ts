@@ -40,6 +40,14 @@ describe("sst unlock", () => {
     expect(readdirSync(updates)).toHaveLength(2);
   });
 
+  it("releases a lock file that does not parse", async () => {
+    writeFileSync(lockFile, "{ not json");
+    const r = await box.run(["unlock"], { cwd: app });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("the lock was held by an unreadable lock file");
+    expect(existsSync(lockFile)).toBe(false);
+  });
+
   it("rejects arguments it does not take", async () => {
     expect(expectUserError(await box.run(["unlock", "--force"], { cwd: app }))).toContain('Unknown flag "--force" for `sst unlock`');
   });

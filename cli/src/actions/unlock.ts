@@ -12,7 +12,9 @@ export async function unlock(args: ProjectArgs): Promise<void> {
   const home = openHome(project.kernel, project.app);
   const ref = { app: project.app.name, stage: project.app.stage };
   const where = `stage "${ref.stage}" of "${ref.app}"`;
-  const held = await home.unlock(ref);
+  // A lock file that does not parse still blocks deploys: release it too, and say what it was.
+  const unreadable = await home.readLock(ref).then(() => false, () => true);
+  const held = (await home.unlock(ref)) ?? (unreadable ? { created: "unknown", updateID: "", command: "unknown" } : undefined);
   if (!held) {
     process.stdout.write(`No lock on ${where}: nothing to unlock.\n`);
     return;
@@ -32,7 +34,7 @@ export async function unlock(args: ProjectArgs): Promise<void> {
     ],
   };
   await home.putUpdate(ref, record);
-  const by = held.command === "unknown" ? "an unknown command" : `\`sst ${held.command}\``;
+  const by = unreadable ? "an unreadable lock file" : held.command === "unknown" ? "an unknown command" : `\`sst ${held.command}\``;
   const since = held.created === "unknown" ? "" : `, started ${held.created}`;
   process.stdout.write(`✓ Unlocked ${where}: the lock was held by ${by}${since}${held.pid ? ` (pid ${held.pid}${held.host ? ` on ${held.host}` : ""})` : ""}.\n`);
 }
