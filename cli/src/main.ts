@@ -96,9 +96,12 @@ export async function main(argv: string[]): Promise<number> {
     await checkFlags(cmd, argv, path);
     const subs = cmd.subCommands ? await resolve(cmd.subCommands) : undefined;
     if (subs && !cmd.run) {
+      const word = argv.filter((a) => !a.startsWith("-"))[path.length];
       throw new SSTError({
-        code: "E_SUBCOMMAND_MISSING",
-        message: `\`sst ${path.join(" ")}\` needs a sub-command: ${Object.keys(subs).join(", ")}.`,
+        code: word ? "E_UNKNOWN_COMMAND" : "E_SUBCOMMAND_MISSING",
+        message: word
+          ? `Unknown sub-command "${word}" for \`sst ${path.join(" ")}\`; use one of: ${Object.keys(subs).join(", ")}.`
+          : `\`sst ${path.join(" ")}\` needs a sub-command: ${Object.keys(subs).join(", ")}.`,
         hint: `Run \`sst ${path.join(" ")} --help\` for what each does.`,
       });
     }

@@ -37,6 +37,6 @@ describe("sst telemetry", () => {
     expect(help.stdout).toContain("nothing is ever sent");
     expect(help.stdout).toContain("SST_TELEMETRY_DISABLED=1 or DO_NOT_TRACK=1");
     expect(expectUserError(await box.run(["telemetry"], { cwd }))).toContain("`sst telemetry` needs a sub-command: enable, disable, status.");
-    expect(expectUserError(await box.run(["telemetry", "off"], { cwd }))).toContain("needs a sub-command");
+    expect(expectUserError(await box.run(["telemetry", "off"], { cwd }))).toContain('Unknown sub-command "off" for `sst telemetry`; use one of: enable, disable, status.');
   });
 });
