@@ -9,24 +9,25 @@ type Req = Record<string, (...a: any[]) => any>;
 type Monitor = Record<string, (req: Req, cb: (err: unknown, res: any) => void) => unknown>;
 
 /**
- * The mock monitor qualifies top-level types with the stack's type (`pulumi:pulumi:Stack$sst:aws:Bucket`);
- * the engine does not. The graph uses the engine's URNs, so `sst diff --offline` and a deploy agree.
+ * The mock monitor qualifies a type with its parent's last type only, and top-level types with the stack's
+ * (`pulumi:pulumi:Stack$sst:aws:Bucket`); the engine uses the whole chain and leaves the stack out. The
+ * monitor is made to mint the engine's URNs, so the graph, the program (`resource.urn`, dependencies,
+ * parents) and a deploy all agree.
  */
+function engineUrn(stack: string, project: string, parent: string | undefined, type: string, name: string): string {
+  const parentType = parent?.split("::")[2];
+  const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
 export function recordInto(monitor: Monitor, project: string, stack: string, resources: SynthResource[]): void {
   const byUrn = new Map<string, SynthResource>();
-  // Mock URN (what the SDK passes back as `parent`/dependencies) → engine URN.
-  const real = new Map<string, string>();
-  const mockUrn = (parent: string | undefined, type: string, name: string) =>
-    `urn:pulumi:${stack}::${project}::${parent ? `${parent.split("::")[2]!.split("$").pop()}$${type}` : type}::${name}`;
-  const translate = (urn: string) => real.get(urn) ?? urn;
-  const urnOf = (parent: string | undefined, type: string, name: string) => {
-    const realParent = parent ? translate(parent) : undefined;
-    const parentType = realParent?.split("::")[2];
-    const qualified = parentType && parentType !== "pulumi:pulumi:Stack" ? `${parentType}$${type}` : type;
-    const urn = `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
-    real.set(mockUrn(parent, type, name), urn);
-    return { urn, parent: realParent };
-  };
+  const urnOf = (parent: string | undefined, type: string, name: string) => ({
+    urn: engineUrn(stack, project, parent, type, name),
+    parent,
+  });
+  (monitor as unknown as { newUrn: (parent: string, type: string, name: string) => string }).newUrn = (parent, type, name) =>
+    engineUrn(stack, project, parent || undefined, type, name);
   const register = monitor.registerResource!.bind(monitor);
   monitor.registerResource = (req, cb) => {
     const type = req.getType!();
@@ -38,7 +39,7 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
       name,
       parent,
       inputs: redact(req.getObject!()?.toJavaScript() ?? {}) as Record<string, unknown>,
-      dependencies: [...new Set<string>(req.getDependenciesList!().map(translate))],
+      dependencies: [...new Set<string>(req.getDependenciesList!())],
       custom: !!req.getCustom!(),
       protect: !!req.getProtect!(),
       retainOnDelete: !!req.getRetainondelete!(),
@@ -61,7 +62,7 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
       name,
       parent,
       inputs: redact(req.getProperties!()?.toJavaScript() ?? {}) as Record<string, unknown>,
-      dependencies: [...new Set<string>((req.getDependenciesList?.() ?? []).map(translate))],
+      dependencies: [...new Set<string>(req.getDependenciesList?.() ?? [])],
       custom: true,
       protect: false,
       retainOnDelete: false,
@@ -75,7 +76,7 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
   };
   const outputs = monitor.registerResourceOutputs!.bind(monitor);
   monitor.registerResourceOutputs = (req, cb) => {
-    const target = byUrn.get(translate(req.getUrn!()));
+    const target = byUrn.get(req.getUrn!());
     if (target) target.outputs = redact(req.getOutputs!()?.toJavaScript() ?? {}) as Record<string, unknown>;
     return outputs(req, cb);
   };

@@ -61,9 +61,22 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     });
     await pulumiSettings.disconnect();
     if (failure) throw failure;
-    const resolved = await resolveOutputs(outputs);
+    const resolved = await resolveOutputs(referenceResources(outputs) as Record<string, unknown>);
     return { app: { name: app.name, stage: app.stage }, resources, outputs: resolved, links: linksOf(resources), receivers };
   });
+}
+
+/**
+ * A resource in what `run()` returned stands for its URN, `{ resource: urn }` (as Pulumi's resource references
+ * do); walking into the object itself would dump the SDK's internals, or never end on a component's cycles.
+ */
+function referenceResources(value: unknown): unknown {
+  if (pulumi.Resource.isInstance(value)) return { resource: value.urn };
+  if (Array.isArray(value)) return value.map(referenceResources);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, referenceResources(v)]));
+  }
+  return value;
 }
 
 /** Resolves Outputs nested anywhere in `value`, keeping secrets out. */
