@@ -176,7 +176,7 @@ suite("locking", () => {
     for (let i = 0; i < 200 && !(existsSync(lockFile) && existsSync(join(box.home, "state", "app", "engine-app", "killed.json"))); i++) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    process.kill(pid, "SIGKILL");
+    process.kill(-pid, "SIGKILL");
     await killed;
     expect(existsSync(lockFile)).toBe(true);
     const blocked = await sst(box, ["deploy", "--stage", "killed"]);

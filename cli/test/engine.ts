@@ -53,10 +53,14 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `sst <args>` in the sandbox; resolves when it exits. `onSpawn` gets the child (to kill it). */
+/**
+ * Runs `sst <args>` in the sandbox; resolves when it exits. Each run leads its own process group, so
+ * `onSpawn`'s pid can kill the whole run (`process.kill(-pid, "SIGKILL")`): the CLI, the engine and the
+ * provider processes, as a terminal's kill would.
+ */
 export function sst(box: Sandbox, args: string[], env: Record<string, string> = {}, onSpawn?: (pid: number) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: box.dir, env: { ...box.env, ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: box.dir, env: { ...box.env, ...env }, detached: true });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));
