@@ -174,6 +174,11 @@ describe("version", () => {
     expect(validateApp({ ...ok, version: ">= 0.4.0" }, "dev", "0.5.0-beta.1").version).toBe(">= 0.4.0");
   });
 
+  it("checks only the range's syntax when there is no CLI version (tests)", () => {
+    expect(validateApp({ ...ok, version: ">= 99.0.0" }, "dev").version).toBe(">= 99.0.0");
+    expect(sstErrorSync(() => validateApp({ ...ok, version: "not a range" }, "dev")).code).toBe("E_CONFIG_VERSION_INVALID");
+  });
+
   it("rejects a version that is not a string", () => {
     expect(problemOf({ ...ok, version: 1 }).message).toBe('version 1 is not a semver range (e.g. "0.1.0" or ">= 0.1.0").');
   });

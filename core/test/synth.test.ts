@@ -87,6 +87,21 @@ describe("synthesising a real sst.config.ts", () => {
   });
 });
 
+describe("a config with a version range", () => {
+  const source = `export default $config({ app() { return { name: "ranged", home: "local", version: ">= 3.0.0" } }, async run() {} });\n`;
+
+  it("synthesises without a CLI version, and checks the range against one when given", async () => {
+    const dir = fixture("synth-version", { "sst.config.ts": source });
+    try {
+      expect((await synthConfig({ cwd: dir })).result.app.name).toBe("ranged");
+      expect((await sstError(() => synthConfig({ cwd: dir, cliVersion: "2.0.0" }))).code).toBe("E_CONFIG_VERSION_MISMATCH");
+      expect((await synthApp({ app: { version: ">= 3.0.0" }, run() {} })).result.app.name).toBe("app");
+    } finally {
+      removeFixture(dir);
+    }
+  });
+});
+
 describe("the graph of an inline program", () => {
   it("qualifies a child's URN type with its parents' types, as the engine does", async () => {
     const graph = await synthApp({ run: () => void new Box("Media", { inner: true }) });

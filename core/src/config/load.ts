@@ -16,8 +16,8 @@ export interface LoadOptions {
   kernel: Kernel;
   /** The stage, already resolved (see `resolveStage`). */
   stage: string;
-  /** The running CLI's version, checked against `version`. */
-  cliVersion: string;
+  /** The running CLI's version, checked against `version`; omitted only where no CLI runs (tests). */
+  cliVersion?: string;
   cwd?: string;
   /** `--config`. */
   config?: string;

@@ -25,7 +25,8 @@ export function validateStage(stage: unknown): Problem | undefined {
   return undefined;
 }
 
-export function validateApp(input: unknown, stage: string, cliVersion: string): ResolvedApp {
+/** `cliVersion` undefined (a test, no CLI running): `version` is only checked to be a valid range. */
+export function validateApp(input: unknown, stage: string, cliVersion?: string): ResolvedApp {
   const problems: Problem[] = [];
   const stageProblem = validateStage(stage);
   if (stageProblem) problems.push(stageProblem);
@@ -90,7 +91,7 @@ export function validateApp(input: unknown, stage: string, cliVersion: string): 
         code: "E_CONFIG_VERSION_INVALID",
         message: `version ${show(app.version)} is not a semver range (e.g. "0.1.0" or ">= 0.1.0").`,
       });
-    } else if (!semver.satisfies(cliVersion, app.version, { includePrerelease: true })) {
+    } else if (cliVersion !== undefined && !semver.satisfies(cliVersion, app.version, { includePrerelease: true })) {
       problems.push({
         code: "E_CONFIG_VERSION_MISMATCH",
         message: `This app needs SST ${app.version}, but the CLI is ${cliVersion}.`,

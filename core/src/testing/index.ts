@@ -34,12 +34,14 @@ export interface SynthAppOptions {
   mocks?: Partial<pulumi.runtime.Mocks>;
   /** The kernel to use; a new one with `plugins` otherwise. */
   kernel?: Kernel;
+  /** A CLI version to check `app.version` against; by default the range is only checked for syntax. */
+  cliVersion?: string;
 }
 
 /** Synthesises an inline program. */
 export async function synthApp(options: SynthAppOptions): Promise<Graph> {
   const kernel = options.kernel ?? new Kernel({ plugins: options.plugins });
-  const app: ResolvedApp = validateApp({ name: "app", home: "local", ...options.app }, options.stage ?? "test", "0.0.0");
+  const app: ResolvedApp = validateApp({ name: "app", home: "local", ...options.app }, options.stage ?? "test", options.cliVersion);
   const result = await synth({
     kernel,
     app,
@@ -59,13 +61,14 @@ export async function synthConfig(options: {
   stage?: string;
   plugins?: Plugin[];
   secrets?: Record<string, string>;
+  /** A CLI version to check the config's `version` against; by default the range is only checked for syntax. */
   cliVersion?: string;
 }): Promise<Graph> {
   const kernel = new Kernel({ plugins: options.plugins });
   const loaded = await loadApp({
     kernel,
     stage: options.stage ?? "test",
-    cliVersion: options.cliVersion ?? "0.0.0",
+    cliVersion: options.cliVersion,
     cwd: options.cwd,
     config: options.config,
     command: "test",
