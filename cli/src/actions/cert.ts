@@ -2,7 +2,7 @@
  * The work behind `sst cert`: `<config dir>/cert/` holds the CA (`ca.pem`, `ca-key.pem`, created once so the
  * user trusts it once) and the localhost certificate (`cert.pem`, `key.pem`, renewed on every run).
  */
-import { configDir } from "@sst/core";
+import { configDir } from "@sst/core/home";
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

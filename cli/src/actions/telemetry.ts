@@ -1,5 +1,5 @@
 /** The telemetry setting: `<config dir>/telemetry.json` = `{ "enabled": boolean }`; the environment overrides it. */
-import { configDir } from "@sst/core";
+import { configDir } from "@sst/core/home";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
