@@ -31,6 +31,7 @@ export type { App, AppInput, Config, HomeName, Removal, ProviderConfig, Resolved
 export { findConfig, CONFIG_FILES } from "./config/find.js";
 export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } from "./config/load.js";
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
+export { applyProviderPlugins } from "./config/provider-plugins.js";
 export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
 
 export { Component, isComponent, type ComponentArgs, type ResourceClass } from "./component/component.js";

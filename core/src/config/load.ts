@@ -11,6 +11,7 @@ import { compileConfig } from "./compile.js";
 import { findConfig } from "./find.js";
 import type { Config, ResolvedApp } from "./types.js";
 import { validateApp } from "./validate.js";
+import { applyProviderPlugins } from "./provider-plugins.js";
 
 export interface LoadOptions {
   kernel: Kernel;
@@ -93,6 +94,7 @@ export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
     throw userCodeError(error, configPath);
   }
   let app = validateApp(returned, options.stage, options.cliVersion);
+  await applyProviderPlugins(options.kernel, app, root);
   app = await options.kernel.hooks.config.promise(app, { configPath, command: options.command ?? "" });
   // A plugin may change the app; what it returns must still be valid.
   const { stage: _stage, ...changed } = app;
