@@ -3,7 +3,7 @@
  * (or per test). Every tap is wrapped so an error names the plugin and the hook it came from.
  */
 import { _createHooks, type KernelHooks } from "./hooks.js";
-import { PluginError, isSSTError } from "./errors.js";
+import { PluginError, SSTError, isSSTError } from "./errors.js";
 import type { Plugin } from "./plugin.js";
 import { Registries } from "./registries.js";
 import { tapCore } from "./program/core-taps.js";
@@ -29,7 +29,11 @@ export class Kernel {
   /** Adds a plugin and runs its `apply`. A name can be used once. */
   use(plugin: Plugin): this {
     if (this.#plugins.has(plugin.name)) {
-      throw new TypeError(`Plugin "${plugin.name}" is added twice`);
+      throw new SSTError({
+        code: "E_PLUGIN_DUPLICATE",
+        message: `Plugin "${plugin.name}" is added twice`,
+        hint: "List each plugin once (plugins for your providers are added for you).",
+      });
     }
     this.#plugins.set(plugin.name, plugin);
     plugin.apply(this);
