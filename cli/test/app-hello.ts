@@ -3,9 +3,9 @@
  * linkable) inside the repo, so its imports resolve, with its own empty local home. For the suites that
  * need the real engine (see ./engine.ts for how the engine is found, and the loud skip without one).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ENGINE, type Sandbox } from "./engine.js";
+import { sandbox, type Sandbox } from "./engine.js";
 
 const here = dirname(new URL(import.meta.url).pathname);
 const example = join(here, "..", "..", "examples", "app-hello");
@@ -13,15 +13,7 @@ const example = join(here, "..", "..", "examples", "app-hello");
 export const APP = "app-hello";
 
 export function helloSandbox(): Sandbox {
-  const dir = mkdtempSync(join(here, ".tmp-hello-"));
-  for (const file of ["sst.config.ts", "package.json"]) copyFileSync(join(example, file), join(dir, file));
-  const home = join(dir, ".home");
-  return {
-    dir,
-    home,
-    env: { SST_CONFIG_DIR: home, SST_PULUMI_PATH: ENGINE ?? "", HOME: process.env.HOME ?? "/tmp", PATH: process.env.PATH ?? "" },
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
+  return sandbox(example, ["sst.config.ts", "package.json"]);
 }
 
 export const stateFile = (box: Sandbox, stage: string) => join(box.home, "state", "app", APP, `${stage}.json`);

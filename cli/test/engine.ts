@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { homedir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join } from "node:path";
 import { BIN } from "./run-cli.js";
 
 const here = dirname(new URL(import.meta.url).pathname);
@@ -34,10 +34,15 @@ export interface Sandbox {
   cleanup(): void;
 }
 
-/** A copy of a fixture app inside the repo (so its imports resolve) and an empty local home. */
-export function sandbox(fixture = "engine-app"): Sandbox {
+/**
+ * A copy of an app inside the repo (so its imports resolve) and an empty local home. `source` is a fixture
+ * name under ./fixtures or an app directory; `files` limits the copy to those files.
+ */
+export function sandbox(source = "engine-app", files?: string[]): Sandbox {
   const dir = mkdtempSync(join(here, ".tmp-engine-"));
-  cpSync(join(here, "fixtures", fixture), dir, { recursive: true });
+  const from = isAbsolute(source) ? source : join(here, "fixtures", source);
+  if (files) for (const file of files) cpSync(join(from, file), join(dir, file));
+  else cpSync(from, dir, { recursive: true });
   const home = join(dir, ".home");
   return {
     dir,

@@ -28,16 +28,20 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
   });
   (monitor as unknown as { newUrn: (parent: string, type: string, name: string) => string }).newUrn = (parent, type, name) =>
     engineUrn(stack, project, parent || undefined, type, name);
-  const register = monitor.registerResource!.bind(monitor);
-  monitor.registerResource = (req, cb) => {
+  /** What every request shares: type, name, engine URN and parent. */
+  const identify = (req: Req) => {
     const type = req.getType!();
     const name = req.getName!();
-    const { urn, parent } = urnOf(req.getParent!() || undefined, type, name);
+    return { type, name, ...urnOf(req.getParent!() || undefined, type, name) };
+  };
+  const keep = (resource: SynthResource) => {
+    resources.push(resource);
+    byUrn.set(resource.urn, resource);
+  };
+  const register = monitor.registerResource!.bind(monitor);
+  monitor.registerResource = (req, cb) => {
     const resource: SynthResource = {
-      urn,
-      type,
-      name,
-      parent,
+      ...identify(req),
       inputs: redact(req.getObject!()?.toJavaScript() ?? {}) as Record<string, unknown>,
       dependencies: [...new Set<string>(req.getDependenciesList!())],
       custom: !!req.getCustom!(),
@@ -45,22 +49,13 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
       retainOnDelete: !!req.getRetainondelete!(),
       ignoreChanges: req.getIgnorechangesList!(),
     };
-    if (type !== "pulumi:pulumi:Stack") {
-      resources.push(resource);
-      byUrn.set(resource.urn, resource);
-    }
+    if (resource.type !== "pulumi:pulumi:Stack") keep(resource);
     return register(req, cb);
   };
   const read = monitor.readResource!.bind(monitor);
   monitor.readResource = (req, cb) => {
-    const type = req.getType!();
-    const name = req.getName!();
-    const { urn, parent } = urnOf(req.getParent!() || undefined, type, name);
-    const resource: SynthResource = {
-      urn,
-      type,
-      name,
-      parent,
+    keep({
+      ...identify(req),
       inputs: redact(req.getProperties!()?.toJavaScript() ?? {}) as Record<string, unknown>,
       dependencies: [...new Set<string>(req.getDependenciesList?.() ?? [])],
       custom: true,
@@ -69,9 +64,7 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
       ignoreChanges: [],
       id: req.getId!(),
       read: true,
-    };
-    resources.push(resource);
-    byUrn.set(resource.urn, resource);
+    });
     return read(req, cb);
   };
   const outputs = monitor.registerResourceOutputs!.bind(monitor);
