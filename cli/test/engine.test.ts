@@ -92,6 +92,24 @@ suite("the deploy engine", () => {
     expect(r.stdout.replace("tokenPlain: s3cr3t", "")).not.toContain("s3cr3t");
   });
 
+  it("names the failed component and the provider's own message when a resource fails", async () => {
+    const r = await sst(box, ["deploy", "--stage", "one"], { BETA: "b4", FAIL_BETA: "beta exploded" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^✕ Beta \(pulumi-nodejs:dynamic\/test:Store\): .*beta exploded/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    // The lock is released after a failure.
+    expect(existsSync(join(box.home, "state", "lock", "engine-app", "one.json"))).toBe(false);
+  });
+
+  it("keeps going past a failed resource with --continue", async () => {
+    const r = await sst(box, ["deploy", "--stage", "one", "--continue"], { ALPHA: "a5", BETA: "b5", FAIL_BETA: "beta exploded" });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("beta exploded");
+    const resources = state(box, "one");
+    expect(resources.find((x) => x.urn.endsWith("::Alpha"))!.outputs).toMatchObject({ value: "a5" });
+    expect(resources.find((x) => x.urn.endsWith("::Beta"))!.outputs).toMatchObject({ value: "b3" });
+  });
+
   it("refreshes the state from the resources", async () => {
     const r = await sst(box, ["refresh", "--stage", "one"]);
     expect(r.code).toBe(0);

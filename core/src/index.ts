@@ -55,3 +55,7 @@ export { redact, SECRET } from "./synth/redact.js";
 export { writeTypes, renderRootTypes, renderReferenceTypes, renderConfigTypes, writeConfigTypes, DTS_FILE, type TypedLink } from "./types/dts.js";
 
 export * from "./home/index.js";
+
+// The link-injection encoder (also at `@sst/core/resource-env`): what runtimes receive.
+export { encodeLinks, decryptLinks, ResourceEnvError } from "./resource-env/index.js";
+export type { EncodeInput, EncodeResult, EncodedFile, LinkTarget } from "./resource-env/index.js";

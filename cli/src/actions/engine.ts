@@ -11,6 +11,7 @@ export interface EngineArgs {
   continue?: boolean;
   dev?: boolean;
   "print-logs"?: boolean;
+  verbose?: boolean;
 }
 
 const DONE: Record<EngineOperation, string> = {
@@ -30,7 +31,8 @@ export async function engine(operation: EngineOperation, args: EngineArgs): Prom
     targets: args.target?.split(",").map((t) => t.trim()).filter(Boolean),
     continueOnError: Boolean(args.continue),
     dev: Boolean(args.dev),
-    printLogs: printLogs(args["print-logs"]),
+    // --verbose shows the engine's own output too.
+    printLogs: printLogs(args["print-logs"]) || Boolean(args.verbose),
     write,
   });
   write("");
