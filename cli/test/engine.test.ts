@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { FALLBACK_STAGE, LocalHome, sealSecrets } from "@sst/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINE, sandbox, sst, type Sandbox } from "./engine.js";
 
@@ -11,11 +10,10 @@ function state(box: Sandbox, stage: string): { urn: string; type: string; output
   return JSON.parse(readFileSync(file, "utf8")).checkpoint.latest?.resources ?? [];
 }
 
-async function setSecret(box: Sandbox, stage: string, secrets: Record<string, string>) {
-  const home = new LocalHome({ dir: join(box.home, "state") });
-  const ref = { app: "engine-app", stage };
-  const passphrase = (await home.getPassphrase(ref))!;
-  await home.putSecrets(ref, sealSecrets(passphrase, secrets));
+async function setSecret(box: Sandbox, stage: string, name: string, value: string, fallback = false) {
+  const r = await sst(box, ["secret", "set", name, value, "--stage", stage, ...(fallback ? ["--fallback"] : [])]);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
 }
 
 suite("the deploy engine", () => {
@@ -83,7 +81,7 @@ suite("the deploy engine", () => {
   });
 
   it("changes the program's secret value after the secret is set and the stage redeployed", async () => {
-    await setSecret(box, "one", { Token: "s3cr3t" });
+    await setSecret(box, "one", "Token", "s3cr3t");
     const r = await sst(box, ["deploy", "--stage", "one", "--target", "Token"]);
     expect(r.code).toBe(0);
     expect(JSON.parse(readFileSync(join(box.dir, ".sst", "outputs.json"), "utf8")).tokenPlain).toBe("s3cr3t");
@@ -137,14 +135,11 @@ suite("secrets, protection and unknown stages", () => {
   afterAll(() => box.cleanup());
 
   it("uses a fallback secret when the stage has none, and the stage's own over it", async () => {
-    const home = new LocalHome({ dir: join(box.home, "state") });
-    const fallback = { app: "engine-app", stage: FALLBACK_STAGE };
-    await home.createPassphrase(fallback, Buffer.alloc(32, 7).toString("base64"));
-    await home.putSecrets(fallback, sealSecrets(Buffer.alloc(32, 7).toString("base64"), { Token: "from-fallback" }));
+    await setSecret(box, "fb", "Token", "from-fallback", true);
     const first = await sst(box, ["deploy", "--stage", "fb"]);
     expect(first.code).toBe(0);
     expect(JSON.parse(readFileSync(join(box.dir, ".sst", "outputs.json"), "utf8")).tokenPlain).toBe("from-fallback");
-    await setSecret(box, "fb", { Token: "own" });
+    await setSecret(box, "fb", "Token", "own");
     await sst(box, ["deploy", "--stage", "fb"]);
     expect(JSON.parse(readFileSync(join(box.dir, ".sst", "outputs.json"), "utf8")).tokenPlain).toBe("own");
   });
