@@ -3,6 +3,7 @@
  * (not the URN), the type and how long it took; diagnostics attached to the resource they are about.
  */
 import type { automation } from "@pulumi/pulumi";
+import type { LiveStatus } from "./live.js";
 
 type EngineEvent = automation.EngineEvent;
 
@@ -52,6 +53,8 @@ export class Progress {
   constructor(
     private readonly write: (line: string) => void,
     private readonly preview: boolean,
+    /** Shows what is in flight on a terminal; lines are printed through it so the two never interleave. */
+    private readonly live?: LiveStatus,
   ) {}
 
   /** Feeds one engine event. */
@@ -66,6 +69,7 @@ export class Progress {
         return;
       }
       this.#started.set(`${pre.op} ${pre.urn}`, Date.now());
+      this.live?.start(`${pre.op} ${pre.urn}`, `${VERB[pre.op]?.[0] ?? pre.op} ${nameOf(pre.urn)}`);
       return;
     }
     const done = event.resOutputsEvent?.metadata;
@@ -74,7 +78,8 @@ export class Progress {
       const start = this.#started.get(`${done.op} ${done.urn}`);
       const took = start === undefined ? "" : ` (${((Date.now() - start) / 1000).toFixed(1)}s)`;
       const verb = VERB[done.op]?.[1] ?? done.op;
-      this.write(`|  ${verb.padEnd(10)} ${nameOf(done.urn)} ${typeOf(done.urn)}${took}`);
+      this.live?.end(`${done.op} ${done.urn}`);
+      this.#line(`|  ${verb.padEnd(10)} ${nameOf(done.urn)} ${typeOf(done.urn)}${took}`);
       return;
     }
     const diag = event.diagnosticEvent;
@@ -88,8 +93,16 @@ export class Progress {
       return;
     }
     const failed = event.resOpFailedEvent?.metadata;
-    if (failed) this.write(`|  Failed     ${nameOf(failed.urn)} ${typeOf(failed.urn)}`);
+    if (failed) {
+      this.live?.end(`${failed.op} ${failed.urn}`);
+      this.#line(`|  Failed     ${nameOf(failed.urn)} ${typeOf(failed.urn)}`);
+    }
   };
+
+  #line(text: string): void {
+    if (this.live?.enabled) this.live.print(text);
+    else this.write(text);
+  }
 
   /** Counts by operation, for the summary line. */
   summary(): string {

@@ -19,6 +19,7 @@ import type { Project } from "../project.js";
 import { effectiveSecrets, openHome, passphraseFor } from "../stage/home.js";
 import { VERSION } from "../version.js";
 import { openLog } from "./logs.js";
+import { LiveStatus } from "./live.js";
 import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
 import { targetUrns } from "./targets.js";
@@ -79,7 +80,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       throw error;
     }
   };
-  const progress = new Progress(write, operation === "diff");
+  const live = new LiveStatus();
+  const progress = new Progress(write, operation === "diff", live);
   let workspace: Awaited<ReturnType<typeof openWorkspace>> | undefined;
   let interrupted = false;
   const onSignal = () => {
@@ -131,6 +133,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       .catch(() => undefined);
     throw failure;
   } finally {
+    live.stop();
     clearInterval(timer);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
