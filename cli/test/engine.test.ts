@@ -108,6 +108,18 @@ suite("the deploy engine", () => {
     expect(resources.find((x) => x.urn.endsWith("::Beta"))!.outputs).toMatchObject({ value: "b3" });
   });
 
+  it("logs the engine's output to .sst/log and echoes it only with --print-logs", async () => {
+    const quiet = await sst(box, ["deploy", "--stage", "one"]);
+    expect(quiet.stderr).toBe("");
+    const loud = await sst(box, ["deploy", "--stage", "one", "--print-logs"]);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toContain("Resources:");
+    const log = readFileSync(join(box.dir, ".sst", "log", "pulumi.log"), "utf8");
+    expect(log).toContain("Resources:");
+    expect(log).toContain("token     : [secret]");
+    expect(readFileSync(join(box.dir, ".sst", "log", "sst.log"), "utf8")).toMatch(/deploy engine-app\/one update [0-9a-f]{24}/);
+  });
+
   it("refreshes the state from the resources", async () => {
     const r = await sst(box, ["refresh", "--stage", "one"]);
     expect(r.code).toBe(0);
