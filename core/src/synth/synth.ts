@@ -5,9 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createRequire } from "node:module";
-import type { ResolvedApp } from "../config/types.js";
-import type { Kernel } from "../kernel.js";
-import { runProgram } from "../program/run.js";
+import { runProgram, type RunProgramOptions } from "../program/run.js";
 import type { SynthLink, SynthResource, SynthResult } from "./graph.js";
 import { recordInto } from "./recorder.js";
 import { redact } from "./redact.js";
@@ -20,13 +18,7 @@ const pulumiSettings = require("@pulumi/pulumi/runtime/settings.js") as {
   disconnect(): Promise<void>;
 };
 
-export interface SynthOptions {
-  kernel: Kernel;
-  app: ResolvedApp;
-  root: string;
-  run: () => unknown;
-  dev?: boolean;
-  secrets?: Record<string, string | undefined>;
+export interface SynthOptions extends RunProgramOptions {
   /**
    * Mock behaviour. By default a created resource's state is its inputs and its id is `<name>-id`; an invoke
    * returns its inputs.
