@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import ts from "typescript";
 import { join } from "node:path";
+import { writeConfigTypes } from "@sst/core";
 import { synthConfig } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 
@@ -36,9 +38,29 @@ describe("app-hello", () => {
     expect(graph.links.find((l) => l.name === "Settings")!.properties.verbose).toBe(false);
   });
 
-  it("has a committed config that type-checks against the editor globals", () => {
-    // The config references the generated .sst/platform/config.d.ts; it exists after any `sst diff --offline`.
-    expect(readFileSync(join(root, "sst.config.ts"), "utf8")).toContain('/// <reference path="./.sst/platform/config.d.ts" />');
-    expect(existsSync(join(root, "package.json"))).toBe(true);
+  it("type-checks sst.config.ts against the editor globals, plugin components included", () => {
+    // What `sst diff --offline`/`sst types` write for the editor: the globals plus this app's providers.
+    writeConfigTypes(root, []);
+    const check = (file: string) => {
+      const program = ts.createProgram([file], {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: ["node"],
+      });
+      return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    };
+    expect(check(join(root, "sst.config.ts"))).toEqual([]);
+    // And a typo in a plugin component is caught, so the check is real.
+    const typo = join(root, "typo.config.ts");
+    writeFileSync(typo, readFileSync(join(root, "sst.config.ts"), "utf8").replace("sst.hello.Greeting(", "sst.hello.Greetin("));
+    try {
+      expect(check(typo).join("\n")).toContain("Property 'Greetin' does not exist");
+    } finally {
+      rmSync(typo);
+    }
   });
 });
