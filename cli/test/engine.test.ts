@@ -193,6 +193,22 @@ suite("locking", () => {
     expect(after.stdout).toContain("(no changes)");
   });
 
+  it("stops on Ctrl-C (SIGINT to the run's process group): says so, saves state, releases the lock", async () => {
+    let pid = 0;
+    const stopped = sst(box, ["deploy", "--stage", "ctrl-c"], { SLOW_MS: "4000" }, (p) => (pid = p));
+    const stateFile = join(box.home, "state", "app", "engine-app", "ctrl-c.json");
+    for (let i = 0; i < 200 && !existsSync(stateFile); i++) await new Promise((r) => setTimeout(r, 100));
+    process.kill(-pid, "SIGINT");
+    const r = await stopped;
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("Cancelling…");
+    expect(r.stderr).toContain("Cancelled. State was saved");
+    expect(existsSync(join(box.home, "state", "lock", "engine-app", "ctrl-c.json"))).toBe(false);
+    const again = await sst(box, ["deploy", "--stage", "ctrl-c"]);
+    expect(again.code).toBe(0);
+    expect((await sst(box, ["deploy", "--stage", "ctrl-c"])).stdout).toContain("(no changes)");
+  });
+
   it("recovers from kill -9 mid-deploy: the lock stays, unlock releases it, the next deploy converges", async () => {
     let pid = 0;
     const killed = sst(box, ["deploy", "--stage", "killed"], { SLOW_MS: "4000" }, (p) => (pid = p));

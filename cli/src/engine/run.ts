@@ -84,13 +84,17 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const progress = new Progress(write, operation === "diff", live);
   let workspace: Awaited<ReturnType<typeof openWorkspace>> | undefined;
   let interrupted = false;
-  const onSignal = () => {
+  // Ctrl-C in a terminal reaches the whole process group, the engine included, which then stops gracefully
+  // (finishing what is in flight and saving state). A SIGTERM sent to sst alone is passed on the same way.
+  const abort = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!interrupted) write("Cancelling… (the engine finishes what is in flight and saves the state)");
     interrupted = true;
-    write("Cancelling…");
-    void workspace?.stack.cancel().catch(() => undefined);
+    if (signal === "SIGTERM") abort.abort();
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  // `on`, not `once`: execa (inside the automation API) re-raises a signal no other listener is left for.
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   const timer = setInterval(() => void workspace?.push(), PUSH_EVERY_MS);
   try {
     workspace = await openWorkspace({ app, root: project.root, home, passphrase, pulumiDir, updateId, program });
@@ -102,6 +106,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       target: targets,
       targetDependents: targets ? true : undefined,
       color: "never" as const,
+      signal: abort.signal,
     };
     let outputs: Record<string, unknown> = {};
     if (operation === "deploy") {
