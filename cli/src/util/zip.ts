@@ -48,26 +48,14 @@ export function createZip(entries: ZipEntry[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed: 2.0
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    const fields = { method, time, date, crc, compressed: body.length, size: raw.length, nameLength: name.length };
+    writeFileFields(local, 8, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE((3 << 8) | 20, 4); // made by: unix, 2.0
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(raw.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeFileFields(central, 10, fields);
     central.writeUInt32LE((0o100644 << 16) >>> 0, 38); // a regular file, rw-r--r--
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, body);
@@ -82,4 +70,22 @@ export function createZip(entries: ZipEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/**
+ * The run of fields the local header (at 8) and the central directory entry (at 10) share, in the same
+ * order: method, DOS time and date, CRC-32, compressed and uncompressed sizes, name length.
+ */
+function writeFileFields(
+  buf: Buffer,
+  at: number,
+  f: { method: number; time: number; date: number; crc: number; compressed: number; size: number; nameLength: number },
+): void {
+  buf.writeUInt16LE(f.method, at);
+  buf.writeUInt16LE(f.time, at + 2);
+  buf.writeUInt16LE(f.date, at + 4);
+  buf.writeUInt32LE(f.crc, at + 6);
+  buf.writeUInt32LE(f.compressed, at + 10);
+  buf.writeUInt32LE(f.size, at + 14);
+  buf.writeUInt16LE(f.nameLength, at + 18);
 }
