@@ -1,6 +1,6 @@
 /**
  * Every hook of the kernel, in one frozen object, grouped in the order things happen:
- * config → program → component → transform → link → build → deploy → dev.
+ * config → program → component → transform → link → receive → build → deploy → dev.
  *
  * Each hook says when it runs, what a tap receives, what returning does, and whether taps run in series or in
  * parallel. Ordering between taps is explicit: use tapable's `stage` (lower runs first, default 0) or `before`
@@ -17,7 +17,7 @@ import {
 import type * as pulumi from "@pulumi/pulumi";
 import type { ResolvedApp } from "./config/types.js";
 import type { Component } from "./component/component.js";
-import type { LinkPayload } from "./link/types.js";
+import type { LinkPayload, LinkReceiver, ResolvedLink } from "./link/types.js";
 
 /** What the `config` taps see beside the config itself. */
 export interface ConfigContext {
@@ -65,12 +65,16 @@ export interface TransformContext {
   resource: pulumi.Resource;
 }
 
-/** Who a link payload belongs to, for `link` taps. */
+/** Who a link payload belongs to and who receives it, for `link` taps. */
 export interface LinkContext {
   /** The link name (the component's name). */
   name: string;
   /** The link type, `sst.aws.Bucket` style. */
   type: string;
+  /** The linked component or resource. */
+  resource: object;
+  /** Who receives the link; undefined when core records the app's links for the state (`sst shell`, types). */
+  receiver?: LinkReceiver;
 }
 
 /** Input to a runtime builder. Plugins extend it with their own fields. */
@@ -155,11 +159,18 @@ function createHooks() {
      */
     transform: new SyncWaterfallHook<[TransformValue, TransformContext]>(["value", "context"]),
     /**
-     * Each time a receiver resolves a link. SyncWaterfall over `{properties, include}`: plugins turn the
-     * includes they own (`aws.permission`, `cloudflare.binding`) into what their runtime needs and return the
-     * payload; core owns the `environment` include.
+     * For each link of each receiver (and once per top-level link without a receiver, for the state).
+     * SyncWaterfall over a copy of `{properties, include}`: plugins change what a link gives, per receiver if
+     * they like (`context.receiver`), and return the payload; core owns the `environment` include.
      */
     link: new SyncWaterfallHook<[LinkPayload, LinkContext]>(["payload", "context"]),
+    /**
+     * Once per receiver (a component given `link: [...]`), with all its links after the `link` hook.
+     * SyncWaterfall over the links: a plugin turns the includes it owns into effects on the receiver (one IAM
+     * policy for every `aws.permission`, Worker bindings for `cloudflare.binding`), creating resources under
+     * `receiver.component` with `receiver.provider(pkg)`, and returns the links (dropping what it consumed).
+     */
+    receive: new SyncWaterfallHook<[ResolvedLink[], LinkReceiver]>(["links", "receiver"]),
     /**
      * Keyed by runtime (`nodejs`, `python`, `go`, `rust`, `worker`, ...). AsyncSeriesBail: the first tap that
      * returns a result wins; returning `undefined` passes to the next builder.

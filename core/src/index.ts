@@ -42,7 +42,10 @@ export { Linkable, type LinkableArgs } from "./link/linkable.js";
 export { Secret } from "./link/secret.js";
 export { resolveLinks, linkEnvironment, linkProperties, env, rawLink } from "./link/resolve.js";
 export { linkType } from "./link/names.js";
-export type { Include, EnvironmentInclude, LinkPayload, Linkable as LinkableResource, ResolvedLink } from "./link/types.js";
+export type { Include, EnvironmentInclude, LinkPayload, Linkable as LinkableResource, LinkReceiver, ResolvedLink } from "./link/types.js";
+export { wireLinks, wireProperties, unwireProperties } from "./link/wire.js";
+export { readLinkRef, LINK_REF_TYPE } from "./link/link-ref.js";
+export { linkArtifact, type LinkArtifact } from "./link/artifact.js";
 
 export { runProgram, secretsFromEnv, type RunProgramOptions, type ProgramOutcome } from "./program/run.js";
 export { registerReceiver, useProgram } from "./program/context.js";

@@ -36,6 +36,7 @@ describe("the hooks object", () => {
       ["component", "SyncHook"],
       ["transform", "SyncWaterfallHook"],
       ["link", "SyncWaterfallHook"],
+      ["receive", "SyncWaterfallHook"],
       ["build", "HookMap"],
       ["deploy.before", "AsyncSeriesHook"],
       ["deploy.after", "AsyncSeriesHook"],
@@ -117,9 +118,10 @@ describe("waterfalls", () => {
       return { ...payload, properties: { ...payload.properties, a: 1 } };
     });
     kernel.hooks.link.tap("two", (payload) => ({ ...payload, properties: { ...payload.properties, b: payload.properties.a + 1 } }));
-    const result = kernel.hooks.link.call({ properties: {} }, { name: "Db", type: "sst.sst.Linkable" });
+    const resource = {};
+    const result = kernel.hooks.link.call({ properties: {} }, { name: "Db", type: "sst.sst.Linkable", resource });
     expect(result.properties).toEqual({ a: 1, b: 2 });
-    expect(contexts).toEqual([{ name: "Db", type: "sst.sst.Linkable" }]);
+    expect(contexts).toEqual([{ name: "Db", type: "sst.sst.Linkable", resource }]);
   });
 });
 

@@ -10,13 +10,15 @@ import { envSecrets, redact } from "../util/redact.js";
 import { createZip, type ZipEntry } from "../util/zip.js";
 import { VERSION } from "../version.js";
 
-/** Every value to hide: the stage's and the fallback secrets and their passphrases, when they can be read. */
+/** Every value to hide: the stage's and the fallback secrets, their passphrases and the link secret, when they can be read. */
 async function knownSecrets(args: ProjectArgs): Promise<{ values: string[]; note: string; stage?: string }> {
   const values = envSecrets();
   try {
     const project = await openProject(args, "diagnostic");
     const home = openHome(project.kernel, project.app);
     let count = 0;
+    const linkSecret = await home.getLinkSecret({ app: project.app.name, stage: project.app.stage });
+    if (linkSecret) values.push(linkSecret);
     for (const stage of [project.app.stage, FALLBACK_STAGE]) {
       const ref = { app: project.app.name, stage };
       const passphrase = await home.getPassphrase(ref);

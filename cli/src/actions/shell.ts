@@ -3,7 +3,7 @@
  * state (the LinkRef outputs the last deploy left). Secret values are opened through the engine and go
  * only into the child's environment, never to the screen. The CLI exits with the child's code.
  */
-import { SSTError } from "@sst/core";
+import { SSTError, linkEnvironment, wireLinks } from "@sst/core";
 import { encodeLinks } from "@sst/core/resource-env";
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
@@ -39,7 +39,7 @@ export async function shell(args: ShellArgs): Promise<void> {
   }
   const encoded = encodeLinks({
     app: { name: app.name, stage: app.stage },
-    links: Object.fromEntries(links.map((l) => [l.name, reveal(l.properties) as Record<string, unknown>])),
+    links: reveal(wireLinks(links)) as Record<string, Record<string, unknown>>,
     // Windows upper-cases env names, so links travel as one JSON variable there (as in SST).
     target: process.platform === "win32" ? "env-json" : "env",
   }).env;
@@ -64,15 +64,10 @@ function pick(links: StateLink[], target: string): StateLink {
   });
 }
 
+/** The links' `environment` includes, merged by core's one merge, secrets opened, as strings. */
 function environmentOf(links: StateLink[]): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const include of links.flatMap((l) => l.include)) {
-    if (include.type !== "environment" || !include.env || typeof include.env !== "object") continue;
-    for (const [key, value] of Object.entries(reveal(include.env) as Record<string, unknown>)) {
-      env[key] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-  }
-  return env;
+  const merged = reveal(linkEnvironment<unknown>(links)) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(merged).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
 }
 
 /** Runs the child on this terminal; resolves with its exit code (128 + signal number when killed). */

@@ -16,7 +16,7 @@ import {
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Project } from "../project.js";
-import { effectiveSecrets, openHome, passphraseFor } from "../stage/home.js";
+import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../stage/home.js";
 import { VERSION } from "../version.js";
 import { openLog } from "./logs.js";
 import { LiveStatus } from "./live.js";
@@ -59,6 +59,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const home = openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: operation === "deploy" || operation === "diff" });
   const secrets = await effectiveSecrets(home, ref, passphrase);
+  const linkSecret = await linkSecretFor(home, ref);
   // Read and check the state before taking the lock: a corrupt checkpoint fails here, with nothing written.
   const stored = await home.getState(ref);
   if (stored) parseCheckpoint(stored, `${home.name} home (${home.describe()})`);
@@ -74,7 +75,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   let programError: unknown;
   const program = async () => {
     try {
-      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets })).outputs;
+      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret })).outputs;
     } catch (error) {
       programError = error;
       throw error;

@@ -5,6 +5,7 @@
 import {
   FALLBACK_STAGE,
   SSTError,
+  newLinkSecret,
   newPassphrase,
   openSecrets,
   sealSecrets,
@@ -47,6 +48,22 @@ export async function passphraseFor(home: Home, ref: StageRef, options: { create
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   return (await home.getPassphrase(ref))!;
+}
+
+/**
+ * The stage's link secret, created on first use: the keys of its functions' link files derive from it, so
+ * the same links give the same artifacts on every run (spec/link-format.md §2.2).
+ */
+export async function linkSecretFor(home: Home, ref: StageRef): Promise<string> {
+  const existing = await home.getLinkSecret(ref);
+  if (existing) return existing;
+  try {
+    await home.createLinkSecret(ref, newLinkSecret());
+  } catch (error) {
+    // Another command created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  return (await home.getLinkSecret(ref))!;
 }
 
 /** The secrets of one stage (`{ stage: FALLBACK_STAGE }` for the fallback set), sealed with its passphrase. */

@@ -3,33 +3,18 @@
  * (`{target, properties, include}`). Secret values inside are the engine's secret envelopes: sealed
  * (`ciphertext`) in the stored state, open (`plaintext`) in a `--show-secrets` export.
  */
-import { SSTError } from "@sst/core";
+import { LINK_REF_TYPE, SSTError, readLinkRef, type ResolvedLink } from "@sst/core";
 import type { CheckpointResource } from "../engine/checkpoint.js";
-
-export const LINK_REF_TYPE = "sst:sst:LinkRef";
 
 /** The key and value that mark an engine secret envelope (Pulumi's `4dabf18193072939515e22adb298388d`). */
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
-export interface StateLink {
-  name: string;
-  /** With `type`. */
-  properties: Record<string, unknown>;
-  include: { type: string; [key: string]: unknown }[];
-}
+/** A link read from the state: values may still hold engine secret envelopes (`reveal` opens them). */
+export type StateLink = ResolvedLink<unknown>;
 
 export function linksInState(resources: CheckpointResource[]): StateLink[] {
-  return resources
-    .filter((r) => r.type === LINK_REF_TYPE && r.outputs && typeof r.outputs.target === "string")
-    .map((r) => {
-      const outputs = r.outputs!;
-      return {
-        name: outputs.target as string,
-        properties: (outputs.properties ?? {}) as Record<string, unknown>,
-        include: Array.isArray(outputs.include) ? (outputs.include as StateLink["include"]) : [],
-      };
-    });
+  return resources.flatMap((r) => (r.type === LINK_REF_TYPE ? (readLinkRef(r.outputs) ?? []) : []));
 }
 
 const isEnvelope = (value: unknown): value is Record<string, unknown> =>

@@ -5,4 +5,4 @@ export { LocalHome } from "./local.js";
 export { LockedError, corrupt } from "./errors.js";
 export { configDir } from "./paths.js";
 export { descendingId } from "./ids.js";
-export { sealSecrets, openSecrets, newPassphrase } from "./secrets.js";
+export { sealSecrets, openSecrets, newPassphrase, newLinkSecret } from "./secrets.js";

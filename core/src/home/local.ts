@@ -10,7 +10,7 @@ import { corrupt, LockedError } from "./errors.js";
 import { configDir } from "./paths.js";
 import type { Home, LockInfo, StageRef, UpdateRecord } from "./types.js";
 
-type Kind = "app" | "secret" | "lock" | "passphrase";
+type Kind = "app" | "secret" | "lock" | "passphrase" | "linksecret";
 
 async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
@@ -26,6 +26,17 @@ async function writeAtomic(path: string, data: Buffer | string, mode = 0o600): P
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   await writeFile(temp, data, { mode });
   await rename(temp, path);
+}
+
+/** Exclusive create: of two first deploys racing, one writes and the other gets `EEXIST` (and reads the winner's). */
+async function createOnce(path: string, content: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const file = await open(path, "wx", 0o600);
+  try {
+    await file.writeFile(content);
+  } finally {
+    await file.close();
+  }
 }
 
 function parseJson<T>(data: Buffer, what: string, path: string): T {
@@ -77,16 +88,17 @@ export class LocalHome implements Home {
     return data?.toString("utf8").trim() || undefined;
   }
 
-  async createPassphrase(ref: StageRef, passphrase: string) {
-    const path = this.path("passphrase", ref);
-    await mkdir(dirname(path), { recursive: true });
-    // Exclusive create: two first deploys racing must not end up with different passphrases.
-    const file = await open(path, "wx", 0o600);
-    try {
-      await file.writeFile(passphrase);
-    } finally {
-      await file.close();
-    }
+  createPassphrase(ref: StageRef, passphrase: string) {
+    return createOnce(this.path("passphrase", ref), passphrase);
+  }
+
+  async getLinkSecret(ref: StageRef) {
+    const data = await readIfExists(this.path("linksecret", ref));
+    return data?.toString("utf8").trim() || undefined;
+  }
+
+  createLinkSecret(ref: StageRef, secret: string) {
+    return createOnce(this.path("linksecret", ref), secret);
   }
 
   async lock(ref: StageRef, info: LockInfo) {

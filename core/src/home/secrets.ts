@@ -60,3 +60,8 @@ export function openSecrets(passphrase: string, blob: Buffer, where = "secrets")
 export function newPassphrase(env: NodeJS.ProcessEnv = process.env): string {
   return env.SST_PASSPHRASE || randomBytes(32).toString("base64");
 }
+
+/** A new link secret for a stage: 32 random bytes, base64 (spec/link-format.md §2.2). */
+export function newLinkSecret(): string {
+  return randomBytes(32).toString("base64");
+}

@@ -51,6 +51,14 @@ export interface Home {
   createPassphrase(ref: StageRef, passphrase: string): Promise<void>;
 
   /**
+   * The stage's link secret (base64 of 32 bytes): the keys of its functions' link files are derived from it
+   * (spec/link-format.md §2.2), so it must outlive every deploy, like the passphrase.
+   */
+  getLinkSecret(ref: StageRef): Promise<string | undefined>;
+  /** Stores a new link secret; must refuse to overwrite one that exists (an `EEXIST` error), like `createPassphrase`. */
+  createLinkSecret(ref: StageRef, secret: string): Promise<void>;
+
+  /**
    * Takes the stage's lock **atomically**: of N concurrent callers exactly one succeeds; the others get a
    * `LockedError` carrying the holder's info.
    */

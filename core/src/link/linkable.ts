@@ -6,6 +6,7 @@ import { Component } from "../component/component.js";
 import { SSTError } from "../errors.js";
 import { useProgram } from "../program/context.js";
 import type { Include, LinkPayload } from "./types.js";
+import { linkType } from "./names.js";
 import { env } from "./resolve.js";
 
 export interface LinkableArgs {
@@ -59,7 +60,7 @@ export class Linkable extends Component {
         message: `sst.Linkable.wrap: ${(Class as Function)?.name ?? String(Class)} is not a component or Pulumi resource class.`,
       });
     }
-    useProgram("sst.Linkable.wrap").wraps.set(type, cb as (resource: unknown) => LinkPayload);
+    useProgram("sst.Linkable.wrap").wraps.set(linkType(type), cb as (resource: unknown) => LinkPayload);
   }
 
   /** An `environment` include: these variables are set on every receiver of the link. */

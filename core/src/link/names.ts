@@ -4,6 +4,7 @@
  */
 import { SSTError } from "../errors.js";
 import type { ActiveProgram } from "../program/context.js";
+import { RESOURCE_PREFIX } from "../resource-env/format.js";
 import type { Linkable } from "./types.js";
 
 /** `sst:aws:Bucket` → `sst.aws.Bucket`; `aws:s3/bucketV2:BucketV2` → `aws.s3/bucketV2.BucketV2`. */
@@ -11,7 +12,10 @@ export function linkType(pulumiType: string): string {
   return pulumiType.replaceAll(":", ".");
 }
 
-/** Records a top-level name; throws on `App` or a case-insensitive clash. Linkables are remembered for links. */
+/**
+ * Records a top-level name; throws on `App` or a case-insensitive clash. A linkable (a `getSSTLink` method or a
+ * `Linkable.wrap`ped class) gets its one link record here, with its name and link type.
+ */
 export function registerName(program: ActiveProgram, name: string, pulumiType: string, resource: object): void {
   const key = name.toLowerCase();
   if (key === "app") {
@@ -33,7 +37,14 @@ export function registerName(program: ActiveProgram, name: string, pulumiType: s
     });
   }
   program.names.set(key, name);
-  if (typeof (resource as Partial<Linkable>).getSSTLink === "function" || program.wraps.has(pulumiType)) {
-    program.linkables.push({ name, type: linkType(pulumiType), resource: resource as Linkable });
+  const type = linkType(pulumiType);
+  if (typeof (resource as Partial<Linkable>).getSSTLink !== "function" && !program.wraps.has(type)) return;
+  if (name.startsWith(RESOURCE_PREFIX)) {
+    throw new SSTError({
+      code: "E_NAME_RESERVED",
+      message: `Component name "${name}" (${pulumiType}) starts with "${RESOURCE_PREFIX}", the prefix of link env vars: runtimes would read the link under another name.`,
+      hint: "Pick another name.",
+    });
   }
+  program.linkables.set(resource, { name, type, resource, recorded: true });
 }

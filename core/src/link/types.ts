@@ -1,5 +1,6 @@
-/** The link model's types: what a linkable exposes and what a receiver gets. */
+/** The link model's types: what a linkable exposes, who receives it, and what a receiver gets. */
 import type * as pulumi from "@pulumi/pulumi";
+import type { Component } from "../component/component.js";
 
 /** Something a link carries besides its properties, interpreted by the plugin that owns its `type`. */
 export interface Include {
@@ -27,12 +28,36 @@ export interface Linkable {
   getSSTLink(): LinkPayload;
 }
 
-/** A link as a receiver sees it, after the `link` hook ran. */
-export interface ResolvedLink {
+/**
+ * One link: the record the program resolves once per receiver, the state keeps (`sst:sst:LinkRef`) and the
+ * CLI reads back. `type` is kept apart from `properties`; it joins them only on the wire (`wireProperties`).
+ * `V` is the type of property values: Pulumi inputs in the program, plain values once resolved.
+ */
+export interface ResolvedLink<V = pulumi.Input<any>> {
   /** The link name: the component's logical name. */
   name: string;
   /** `sst.aws.Bucket` style. */
   type: string;
-  properties: Record<string, pulumi.Input<any>>;
+  /** The properties, without `type`. */
+  properties: Record<string, V>;
   include: Include[];
+}
+
+/**
+ * Who receives links: a component (a function, a container, a dev command), or something outside the
+ * program (`component` undefined) such as a plugin's dev session.
+ */
+export interface LinkReceiver {
+  /** The receiver's name (the component's logical name). */
+  name: string;
+  /** `sst.aws.Function` style, like link types. */
+  type: string;
+  /** The receiving component; children a plugin creates for it (a policy, a binding) go under it. */
+  component?: Component;
+  /**
+   * The provider the receiver's children of package `pkg` use: its `provider`/`providers` option, or the
+   * one it inherits from its parent; undefined for the default provider.
+   * @example receiver.provider("aws") // the aws.Provider a policy for this function must use
+   */
+  provider(pkg: string): pulumi.ProviderResource | undefined;
 }

@@ -5,7 +5,19 @@
 import type { Kernel } from "../kernel.js";
 import type { ResolvedApp } from "../config/types.js";
 import { SSTError } from "../errors.js";
-import type { Linkable, LinkPayload } from "../link/types.js";
+import type { LinkPayload } from "../link/types.js";
+
+/** A linkable resource as the program knows it: name and type taken once, its payload computed once. */
+export interface LinkSource {
+  name: string;
+  /** `sst.aws.Bucket` style. */
+  type: string;
+  resource: object;
+  /** Top-level (its name passed the app-wide check): recorded in the state as a `LinkRef`. */
+  recorded: boolean;
+  /** What `getSSTLink()` (or a `Linkable.wrap` override) returned, on first use. */
+  payload?: LinkPayload;
+}
 
 export type ComponentTransformFn = (args: any, opts: any, name: string) => void;
 
@@ -20,9 +32,11 @@ export interface ActiveProgram {
   componentTransforms: Map<string, ComponentTransformFn[]>;
   /** Top-level names taken so far, lower-cased → the name as written. */
   names: Map<string, string>;
-  /** Top-level linkables, in creation order. */
-  linkables: { name: string; type: string; resource: Linkable }[];
-  /** `Linkable.wrap` overrides, by Pulumi type. */
+  /** Every linkable the program knows, by resource, in creation order: one record each (`link/source.ts`). */
+  linkables: Map<object, LinkSource>;
+  /** The stage's link secret (base64), which link-file keys derive from; the CLI passes the home's. */
+  linkSecret?: string;
+  /** `Linkable.wrap` overrides, by link type (`aws.s3/bucketV2.BucketV2`). */
   wraps: Map<string, (resource: any) => LinkPayload>;
   /** Directories of code that receives links (for `sst-env.d.ts`), relative to the root or absolute. */
   receivers: Set<string>;

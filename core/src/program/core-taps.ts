@@ -8,7 +8,7 @@ import { physicalName, prefixName } from "../component/naming.js";
 import { SSTError } from "../errors.js";
 import type { TransformContext, TransformValue } from "../hooks.js";
 import type { Kernel } from "../kernel.js";
-import { registerName } from "../link/names.js";
+import { linkType, registerName } from "../link/names.js";
 import { peekProgram } from "./context.js";
 
 export const CORE_TAP = "sst:core";
@@ -29,7 +29,7 @@ export function tapCore(kernel: Kernel): void {
     if (!program) return value;
     const parent = value.opts.parent;
     // Top-level raw resources of a wrapped class are links: their names follow the link-name rules.
-    if (!parent && !ctx.type.startsWith("sst:") && program.wraps.has(ctx.type)) {
+    if (!parent && !ctx.type.startsWith("sst:") && program.wraps.has(linkType(ctx.type))) {
       registerName(program, ctx.name, ctx.type, ctx.resource);
     }
     if (isComponent(parent) && !ctx.name.startsWith(parent.componentName)) {

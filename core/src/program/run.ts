@@ -9,7 +9,7 @@ import type { ResolvedApp } from "../config/types.js";
 import type { ProgramContext } from "../hooks.js";
 import type { Kernel } from "../kernel.js";
 import { LinkRef } from "../link/link-ref.js";
-import { resolveLinks } from "../link/resolve.js";
+import { recordedLinks } from "../link/resolve.js";
 import { type ActiveProgram, withProgram } from "./context.js";
 import { owningComponent } from "./core-taps.js";
 import { createGlobals, installGlobals } from "./globals.js";
@@ -25,6 +25,11 @@ export interface RunProgramOptions {
   dev?: boolean;
   /** Secret values by name. Default: every `SST_SECRET_<Name>` in `process.env`. */
   secrets?: Record<string, string | undefined>;
+  /**
+   * The stage's link secret (base64 of 32 bytes, from the home), which `linkArtifact` derives link-file keys
+   * from. Without it `linkArtifact` fails; `synth` passes a fixed test secret unless given one.
+   */
+  linkSecret?: string;
 }
 
 export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -52,7 +57,8 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     secrets: options.secrets ?? secretsFromEnv(),
     componentTransforms: new Map(),
     names: new Map(),
-    linkables: [],
+    linkables: new Map(),
+    linkSecret: options.linkSecret,
     wraps: new Map(),
     receivers: new Set(),
   };
@@ -73,7 +79,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     try {
       const returned = await options.run();
       outputs = returned && typeof returned === "object" ? (returned as Record<string, unknown>) : {};
-      for (const link of resolveLinks(program.linkables.map((l) => l.resource))) new LinkRef(link);
+      for (const link of recordedLinks(program)) new LinkRef(link);
     } finally {
       restore();
     }

@@ -1,7 +1,7 @@
 /**
  * The encoder with the key passed in. Internal (never re-exported): only the vector generator
  * may pick a key, so that regenerated vectors are byte-identical. Everyone else goes through
- * `encodeLinks`, which draws a fresh random key.
+ * `encodeLinks`, which derives the key from the stage's link secret and the plaintext.
  */
 import { sealBytes } from "./cipher.js";
 import { ResourceEnvError } from "./errors.js";
@@ -9,10 +9,19 @@ import { APP_VAR, FILE_NAME, KEY_FILE_VAR, KEY_VAR, RESOURCE_PREFIX, RESOURCES_J
 import type { EncodeInput, EncodeResult } from "./types.js";
 import { findInputProblems } from "./validate.js";
 
-export function encodeWithKey(input: EncodeInput, key: Uint8Array): EncodeResult {
-  const problems = findInputProblems(input);
-  if (problems.length) throw new ResourceEnvError("E_LINK_INPUT", "cannot encode links:", problems);
+/** Throws `E_LINK_INPUT` listing every problem of `input` (and the `extra` ones), if any. */
+export function assertEncodable(input: EncodeInput, extra: string[] = []): void {
+  const problems = [...findInputProblems(input), ...extra];
+  if (problems.length) throw new ResourceEnvError("E_LINK_INPUT", "Cannot encode links:", problems);
+}
 
+export function encodeWithKey(input: EncodeInput, key: Uint8Array): EncodeResult {
+  assertEncodable(input);
+  return writeCarriers(input, key);
+}
+
+/** Writes the carriers of an input already checked by `assertEncodable`. `key` is read for `"file"` only. */
+export function writeCarriers(input: EncodeInput, key: Uint8Array): EncodeResult {
   // Only name and stage: callers may pass a richer app object, the wire format carries these two.
   const app = { name: input.app.name, stage: input.app.stage };
   switch (input.target) {

@@ -1,7 +1,7 @@
 /**
  * AES-256-GCM exactly as SST's published SDKs read it: 12 zero-byte nonce, no AAD, file =
- * ciphertext || 16-byte tag. The zero nonce is only safe because a key never seals twice: the
- * encoder draws a fresh key per artifact (spec/link-format.md, "Keys").
+ * ciphertext || 16-byte tag. The zero nonce is only safe because a key never seals two different
+ * plaintexts: the encoder derives each key from the plaintext it seals (spec/link-format.md §2.2).
  */
 import { createCipheriv, createDecipheriv } from "node:crypto";
 import { ResourceEnvError } from "./errors.js";

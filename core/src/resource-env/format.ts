@@ -20,3 +20,8 @@ export const NONCE_BYTES = 12;
 export const TAG_BYTES = 16;
 /** `App` is generated from the app info, so no link may take its name. */
 export const RESERVED_NAME = "App";
+
+/** The stage's link secret (kept by the home) is base64 of at least this many random bytes. */
+export const LINK_SECRET_MIN_BYTES = 32;
+/** Prefixed to the plaintext under HMAC, so a key derived here can never equal an HMAC made for another purpose. */
+export const KEY_DERIVATION_LABEL = "sst link-format v1 file key\u0000";

@@ -11,5 +11,6 @@ export {
   KEY_VAR,
   KEY_FILE_VAR,
   FILE_NAME,
+  LINK_SECRET_MIN_BYTES,
 } from "./format.js";
 export type { AppInfo, Links, LinkTarget, EncodeInput, EncodeResult, EncodedFile } from "./types.js";

@@ -21,6 +21,12 @@ export interface EncodeInput {
   app: AppInfo;
   links: Links;
   target: LinkTarget;
+  /**
+   * The stage's link secret: base64 of at least 32 random bytes, created once per stage and kept by the
+   * home (`Home.getLinkSecret`). Required for target `"file"`, whose key is derived from it and the
+   * plaintext; ignored by the env targets. Never a key itself.
+   */
+  secret?: string;
 }
 
 export interface EncodedFile {

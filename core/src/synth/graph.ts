@@ -1,4 +1,5 @@
 /** The offline synth's result: every resource the program registered, in registration order. */
+import type { ResolvedLink } from "../link/types.js";
 
 export interface SynthResource {
   urn: string;
@@ -24,13 +25,8 @@ export interface SynthResource {
   read?: boolean;
 }
 
-export interface SynthLink {
-  name: string;
-  type: string;
-  /** Resolved properties (with `type`), secrets redacted. */
-  properties: Record<string, unknown>;
-  include: unknown[];
-}
+/** A top-level link as the state records it (its LinkRef): properties resolved, without `type`, secrets redacted. */
+export type SynthLink = ResolvedLink<unknown>;
 
 export interface SynthResult {
   app: { name: string; stage: string };

@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { createRequire } from "node:module";
+import { readLinkRef, LINK_REF_TYPE } from "../link/link-ref.js";
 import { runProgram, type RunProgramOptions } from "../program/run.js";
 import type { SynthLink, SynthResource, SynthResult } from "./graph.js";
 import { recordInto } from "./recorder.js";
@@ -17,6 +18,12 @@ const pulumiSettings = require("@pulumi/pulumi/runtime/settings.js") as {
   getMonitor(): any;
   disconnect(): Promise<void>;
 };
+
+/**
+ * The link secret of a synth not given one: fixed, so two synths of the same program encode the same link
+ * files. Not secret; never the secret of a deployed stage (the CLI passes the home's).
+ */
+export const TEST_LINK_SECRET = Buffer.alloc(32, "sst-synth-link-secret").toString("base64");
 
 export interface SynthOptions extends RunProgramOptions {
   /**
@@ -45,7 +52,7 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     let failure: unknown;
     await pulumi.runtime.runInPulumiStack(async () => {
       try {
-        ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {} }));
+        ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET }));
       } catch (error) {
         failure = error;
       }
@@ -90,12 +97,5 @@ async function resolveOutputs(value: Record<string, unknown>): Promise<Record<st
 }
 
 function linksOf(resources: SynthResource[]): SynthLink[] {
-  return resources
-    .filter((r) => r.type === "sst:sst:LinkRef" && r.outputs)
-    .map((r) => ({
-      name: String(r.outputs!.target),
-      type: String((r.outputs!.properties as Record<string, unknown>)?.type ?? ""),
-      properties: (r.outputs!.properties ?? {}) as Record<string, unknown>,
-      include: (r.outputs!.include ?? []) as unknown[],
-    }));
+  return resources.flatMap((r) => (r.type === LINK_REF_TYPE ? (readLinkRef(r.outputs) ?? []) : []));
 }

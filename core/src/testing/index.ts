@@ -30,6 +30,8 @@ export interface SynthAppOptions {
   root?: string;
   /** Values of `sst.Secret`s by name. */
   secrets?: Record<string, string>;
+  /** The stage's link secret (base64 of 32 bytes) that `linkArtifact` keys derive from. Default: a fixed test secret. */
+  linkSecret?: string;
   dev?: boolean;
   mocks?: Partial<pulumi.runtime.Mocks>;
   /** The kernel to use; a new one with `plugins` otherwise. */
@@ -49,6 +51,7 @@ export async function synthApp(options: SynthAppOptions): Promise<Graph> {
     run: options.run,
     dev: options.dev,
     secrets: options.secrets ?? {},
+    linkSecret: options.linkSecret,
     mocks: options.mocks,
   });
   return new Graph(result);

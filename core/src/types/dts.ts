@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import type { ResolvedLink } from "../link/types.js";
 
 export const DTS_FILE = "sst-env.d.ts";
 const HEADER = [
@@ -14,11 +15,8 @@ const HEADER = [
   "/* biome-ignore-all lint: auto-generated */",
 ].join("\n");
 
-export interface TypedLink {
-  name: string;
-  /** Resolved properties, including `type`. */
-  properties: Record<string, unknown>;
-}
+/** A link to declare: its name, type and resolved properties (without `type`). */
+export type TypedLink = Pick<ResolvedLink<unknown>, "name" | "type" | "properties">;
 
 const key = (k: string) => JSON.stringify(k);
 // Code-unit order, not localeCompare: the file must not change with the machine's locale.
@@ -43,11 +41,12 @@ export function renderRootTypes(links: TypedLink[]): string {
   const body = [...links]
     .sort((a, b) => byCodeUnit(a.name, b.name))
     .map((link) => {
+      // `type` last, as a literal: a property named `type` is the link's type on the wire too.
       const props = Object.entries(link.properties)
         .filter(([k]) => k !== "type")
         .sort(([a], [b]) => byCodeUnit(a, b))
         .map(([k, v]) => `      ${key(k)}: ${typeOf(v, "      ")}`);
-      props.push(`      "type": ${JSON.stringify(String(link.properties.type ?? ""))}`);
+      props.push(`      "type": ${JSON.stringify(link.type)}`);
       return `    ${key(link.name)}: {\n${props.join("\n")}\n    }`;
     })
     .join("\n");
