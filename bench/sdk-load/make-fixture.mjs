@@ -26,6 +26,6 @@ for (let i = 0; i < 100; i++) {
   const id = String(i).padStart(3, "0");
   links[`Link${id}`] = { name: `bench-bucket-${id}`, arn: `arn:aws:s3:::bench-bucket-${id}`, type: "sst.aws.Bucket" };
 }
-const { env, file } = encodeLinks({ app: { name: "bench", stage: "bench" }, links, target: "file" });
+const { env, file } = encodeLinks({ app: { name: "bench", stage: "bench" }, links, target: "file", secret: Buffer.alloc(32, 3).toString("base64") });
 await writeFile(join(dir, file.name), file.bytes);
 await writeFile(join(dir, "env.json"), JSON.stringify(env));

@@ -64,11 +64,11 @@ describe("synthesising a real sst.config.ts", () => {
 
   it("resolves the links, with the secret redacted", () => {
     expect(graph.links).toEqual([
-      { name: "ApiKey", type: "sst.sst.Secret", properties: { value: "[secret]", type: "sst.sst.Secret" }, include: [] },
+      { name: "ApiKey", type: "sst.sst.Secret", properties: { value: "[secret]" }, include: [] },
       {
         name: "Settings",
         type: "sst.sst.Linkable",
-        properties: { bucket: "Raw-id", queue: "Jobs-id", key: "[secret]", retries: 3, type: "sst.sst.Linkable" },
+        properties: { bucket: "Raw-id", queue: "Jobs-id", key: "[secret]", retries: 3 },
         include: [],
       },
     ]);
@@ -184,8 +184,8 @@ describe("one synth after another", () => {
     expect(first.find("OnlyFirst")).toBeDefined();
     expect(second.find("OnlyFirst")).toBeUndefined();
     expect(second.links).toEqual([
-      { name: "Settings", type: "sst.sst.Linkable", properties: { b: 2, type: "sst.sst.Linkable" }, include: [] },
-      { name: "Media", type: "sst.test.Box", properties: { bucketId: "MediaBucket-id", size: 1, type: "sst.test.Box" }, include: [] },
+      { name: "Settings", type: "sst.sst.Linkable", properties: { b: 2 }, include: [] },
+      { name: "Media", type: "sst.test.Box", properties: { bucketId: "MediaBucket-id", size: 1 }, include: [] },
     ]);
     expect(second.get("Raw").inputs.color).toBeUndefined();
     expect(second.get("MediaBucket").inputs.size).toBe(1);

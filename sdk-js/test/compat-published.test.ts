@@ -27,7 +27,7 @@ for (let i = 0; i < 100; i++) links[`Link${i}`] = { name: `bucket-${i}`, type: "
 
 /** Encodes with our encoder, lays the artifact out as a cwd, and reads it back with SST's SDK. */
 function readWithPublished(target: LinkTarget): Record<string, unknown> {
-  const { env, file } = encodeLinks({ app, links, target });
+  const { env, file } = encodeLinks({ app, links, target, secret: Buffer.alloc(32, 3).toString("base64") });
   const cwd = mkdtempSync(join(tmpdir(), "sst-compat-"));
   if (file) writeFileSync(join(cwd, file.name), file.bytes);
   const stdout = execFileSync(

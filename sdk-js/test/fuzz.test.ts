@@ -8,6 +8,8 @@ import { createResourceProxy } from "../src/_proxy.js";
 import { ResourceError } from "../src/errors.js";
 
 const RUNS = 2000;
+/** The stage link secret the encoder derives file keys from. */
+const SECRET = Buffer.alloc(32, 3).toString("base64");
 
 /** mulberry32: tiny, seedable, good enough to pick test inputs. */
 function prng(seed: number) {
@@ -61,7 +63,7 @@ function randomEnv(rng: Rng): Record<string, string> {
 
 /** An in-memory fs holding resource.enc as random bytes or a damaged real file. */
 function randomFs(rng: Rng) {
-  const real = encodeLinks({ app: { name: "a", stage: "s" }, links: { A: { v: 1 } }, target: "file" }).file!.bytes;
+  const real = encodeLinks({ app: { name: "a", stage: "s" }, links: { A: { v: 1 } }, target: "file", secret: SECRET }).file!.bytes;
   const bytes = rng.int(2) ? rng.bytes(rng.int(80)) : Uint8Array.from(real, (b) => (rng.int(20) === 0 ? rng.int(256) : b));
   return {
     readFile(path: string): Uint8Array {
@@ -100,7 +102,7 @@ describe("fuzz", () => {
 
   it("a real link file with any single byte changed never decrypts", () => {
     const rng = prng(7);
-    const { env, file } = encodeLinks({ app: { name: "a", stage: "s" }, links: { A: { v: 1 } }, target: "file" });
+    const { env, file } = encodeLinks({ app: { name: "a", stage: "s" }, links: { A: { v: 1 } }, target: "file", secret: SECRET });
     for (let run = 0; run < 300; run++) {
       const bytes = Uint8Array.from(file!.bytes);
       bytes[rng.int(bytes.length)] ^= 1 + rng.int(255);

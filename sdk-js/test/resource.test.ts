@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeLinks } from "@sst/core/resource-env";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { loadResources } from "../src/_load.js";
 import { createResourceProxy } from "../src/_proxy.js";
 import { ResourceError } from "../src/errors.js";
@@ -12,23 +12,47 @@ import { buildSdk } from "./_build.js";
 import { cleanEnv } from "./_vectors.js";
 
 const app = { name: "myapp", stage: "dev" };
+/** The stage link secret the encoder derives file keys from. */
+const secret = Buffer.alloc(32, 3).toString("base64");
 const realFs = { readFile: (path: string) => readFileSync(path) };
 
-/** A Resource over an injected env, loading lazily exactly like the real one. */
+/** The Resource proxy over an injected env (loading on every access; `freshResource` checks the caching). */
 function resourceFrom(env: Record<string, string>, options: { cwd?: string; target?: string } = {}) {
-  let loads = 0;
   const resource = createResourceProxy<Record<string, any>>({
-    load: () => (loads++, loadResources(env, options.cwd ?? "/nonexistent", realFs)),
+    load: () => loadResources(env, options.cwd ?? "/nonexistent", realFs),
     target: () => options.target,
   });
-  return { resource, loads: () => loads };
+  return { resource };
 }
 
-function errorOf(fn: () => unknown): ResourceError {
+/**
+ * The real `Resource` of a fresh copy of the module, over `env` as process.env, with every call of the loader
+ * counted: what the module caches is what runs in a function.
+ */
+async function freshResource(env: Record<string, string>) {
+  let loads = 0;
+  vi.resetModules();
+  vi.doMock("../src/_load.js", async (importOriginal) => {
+    const real = await importOriginal<typeof import("../src/_load.js")>();
+    return { ...real, loadResources: (...args: Parameters<typeof real.loadResources>) => (loads++, real.loadResources(...args)) };
+  });
+  const saved = { ...process.env };
+  onTestFinished(() => {
+    process.env = saved;
+    vi.doUnmock("../src/_load.js");
+  });
+  process.env = { ...cleanEnv(), ...env };
+  const { Resource } = await import("../src/resource.js");
+  // The fresh module graph has its own ResourceError class.
+  const { ResourceError: FreshError } = await import("../src/errors.js");
+  return { Resource, loads: () => loads, errorOf: (fn: () => unknown) => errorOf(fn, FreshError) };
+}
+
+function errorOf(fn: () => unknown, Class: typeof ResourceError = ResourceError): ResourceError {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(ResourceError);
+    expect(error).toBeInstanceOf(Class);
     return error as ResourceError;
   }
   throw new Error("expected a ResourceError");
@@ -60,12 +84,24 @@ describe("Resource", () => {
     expect(error.message).toContain("`sst dev -- <command>`");
   });
 
-  it("loads nothing until a link is read, and loads once", () => {
-    const { resource, loads } = resourceFrom(env);
+  it("loads nothing until a link is read, then loads exactly once however it is read", async () => {
+    const { Resource, loads, errorOf } = await freshResource(env);
     expect(loads()).toBe(0);
-    void resource.App;
-    void resource.MyBucket;
-    expect(loads()).toBeGreaterThan(0);
+    void Resource.App;
+    void (Resource as Record<string, any>).MyBucket;
+    expect(Object.keys(Resource).sort()).toEqual(["App", "MyBucket"]);
+    expect("MyBucket" in Resource).toBe(true);
+    errorOf(() => (Resource as Record<string, any>).Nope);
+    expect(loads()).toBe(1);
+  });
+
+  it("loads once when the load fails, and fails the same way on every read", async () => {
+    const { Resource, loads, errorOf } = await freshResource({ SST_RESOURCE_App: "{not json" });
+    const first = errorOf(() => Resource.App);
+    const second = errorOf(() => (Resource as Record<string, any>).MyBucket);
+    expect(first.kind).toBe("json");
+    expect(second).toBe(first);
+    expect(loads()).toBe(1);
   });
 
   it("lists linked names to Object.keys, spread and `in`", () => {
@@ -117,7 +153,7 @@ describe("loading", () => {
   });
 
   it("reads SST_KEY_FILE relative to the cwd it is given, or absolute as is", () => {
-    const { env: fileEnv, file } = encodeLinks({ app, links: { A: { type: "t" } }, target: "file" });
+    const { env: fileEnv, file } = encodeLinks({ app, links: { A: { type: "t" } }, target: "file", secret });
     const dir = mkdtempSync(join(tmpdir(), "sst-sdk-"));
     writeFileSync(join(dir, "resource.enc"), file!.bytes);
     expect(loadResources(fileEnv, dir, realFs).A).toEqual({ type: "t" });
@@ -127,7 +163,7 @@ describe("loading", () => {
   it("reads every target the encoder writes back to the same links", () => {
     const links = { A: { name: "a", type: "t" }, Ü: { nested: { x: [1, null] }, type: "t" } };
     for (const target of ["env", "env-json", "file"] as const) {
-      const { env: out, file } = encodeLinks({ app, links, target });
+      const { env: out, file } = encodeLinks({ app, links, target, secret });
       const dir = mkdtempSync(join(tmpdir(), "sst-sdk-"));
       if (file) writeFileSync(join(dir, file.name), file.bytes);
       expect({ ...loadResources(out, dir, realFs) }, target).toEqual({ ...links, App: app });

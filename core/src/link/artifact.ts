@@ -11,8 +11,12 @@ import { linkProperties } from "./resolve.js";
 import type { ResolvedLink } from "./types.js";
 
 export interface LinkArtifact {
-  /** Files to add at the artifact's root, by name: `{ "resource.enc": <bytes> }`. */
-  files: Record<string, Buffer>;
+  /**
+   * Files to add at the artifact's root, by name, as base64 (an Output cannot carry a Buffer: Pulumi copies
+   * values it resolves into plain objects): `{ "resource.enc": "<base64>" }`.
+   * @example for (const [name, b64] of Object.entries(artifact.files)) writeFileSync(join(out, name), Buffer.from(b64, "base64"));
+   */
+  files: Record<string, string>;
   /**
    * `SST_RESOURCE_App`, `SST_KEY` and `SST_KEY_FILE`, for the function's environment. The links'
    * `environment` includes (`linkEnvironment(links)`) go beside them.
@@ -43,7 +47,7 @@ export function linkArtifact(links: ResolvedLink[]): pulumi.Output<LinkArtifact>
   return pulumi.secret(
     linkProperties(links).apply((map): LinkArtifact => {
       const { env, file } = encodeLinks({ app, links: map, target: "file", secret });
-      return { files: { [file!.name]: file!.bytes }, env };
+      return { files: { [file!.name]: file!.bytes.toString("base64") }, env };
     }),
   );
 }

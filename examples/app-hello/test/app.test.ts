@@ -29,7 +29,7 @@ describe("app-hello", () => {
   it("links Settings with its properties and an environment include", async () => {
     const graph = await synthConfig({ cwd: root, stage: "pr-7" });
     const settings = graph.links.find((l) => l.name === "Settings")!;
-    expect(settings.properties).toEqual({ greeting: "Hello, world!", retries: 3, verbose: true, type: "sst.sst.Linkable" });
+    expect(settings.properties).toEqual({ greeting: "Hello, world!", retries: 3, verbose: true });
     expect(settings.include).toEqual([{ type: "environment", env: { SETTINGS_STAGE: "pr-7" } }]);
   });
 

@@ -36,7 +36,7 @@ describe("plugin-hello", () => {
   it("links its text, with the link type written sst.hello.Greeting", async () => {
     const graph = await synthApp({ plugins: [hello()], run: () => void new Greeting("Welcome", { to: "Ada" }) });
     expect(graph.links).toEqual([
-      { name: "Welcome", type: "sst.hello.Greeting", properties: { text: "Hello, Ada!", type: "sst.hello.Greeting" }, include: [] },
+      { name: "Welcome", type: "sst.hello.Greeting", properties: { text: "Hello, Ada!" }, include: [] },
     ]);
   });
 
