@@ -48,17 +48,23 @@ suite("the deploy engine", () => {
     expect(raw.split("placeholder").length - 1).toBe(1);
   });
 
-  it("does nothing on a second deploy", async () => {
+  it("does nothing on a second deploy, the encoded link file included, under the stage's one link secret", async () => {
+    const secretFile = join(box.home, "state", "linksecret", "engine-app", "one.json");
+    const linkSecret = readFileSync(secretFile, "utf8");
+    expect(Buffer.from(linkSecret, "base64")).toHaveLength(32);
     const r = await sst(box, ["deploy", "--stage", "one"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("✓ Complete (no changes)");
     expect(r.stdout).not.toContain("|  ");
+    expect(readFileSync(secretFile, "utf8")).toBe(linkSecret);
   });
 
   it("shows a change in diff without applying it", async () => {
     const r = await sst(box, ["diff", "--stage", "one"], { ALPHA: "a2" });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/~ update +Alpha pulumi-nodejs:dynamic\/test:Store/);
+    // Info links alpha: its encoded link file, and so the key, change with it.
+    expect(r.stdout).toMatch(/~ update +Bundle pulumi-nodejs:dynamic\/test:Store/);
     const again = await sst(box, ["diff", "--stage", "one"]);
     expect(again.stdout).toContain("(no changes)");
   });
