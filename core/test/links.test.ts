@@ -303,6 +303,13 @@ const permissions = (seen: LinkReceiver[] = []) =>
 
 const permission = (...actions: string[]) => ({ type: "test.permission", actions });
 
+/** A provider of the `test` package, as a plugin's default or a user's explicit provider would be. */
+class TestProvider extends pulumi.ProviderResource {
+  constructor(name: string) {
+    super("test", name, {});
+  }
+}
+
 describe("links that know their receiver", () => {
   it("turns the permission includes of all a receiver's links into one policy under it, with its provider", async () => {
     const seen: LinkReceiver[] = [];
@@ -311,11 +318,12 @@ describe("links that know their receiver", () => {
     const graph = await synthApp({
       plugins: [permissions(seen)],
       run() {
-        account = new pulumi.ProviderResource("test", "Account", {});
+        const provider = new TestProvider("Account");
+        account = provider;
         const a = new Linkable("A", { properties: { x: 1 }, include: [permission("a:read"), Linkable.env({ A: "1" })] });
         const b = new Linkable("B", { properties: {}, include: [permission("b:write", "b:read")] });
         const c = new Linkable("C", { properties: {} });
-        api = new Fn("Api", { link: [a, b, c] }, { providers: [account] });
+        api = new Fn("Api", { link: [a, b, c] }, { providers: [provider] });
         new Fn("Worker", { link: [c] });
       },
     });
