@@ -10,6 +10,8 @@ import {
   linkProperties,
   linkType,
   rawLink,
+  readLinkRef,
+  wireLinks,
   resolveLinks,
   secretsFromEnv,
   type LinkContext,
@@ -461,6 +463,30 @@ describe("links that know their receiver", () => {
     expect(error.message).toBe(
       'Component name "SST_RESOURCE_Db" (sst:sst:Linkable) starts with "SST_RESOURCE_", the prefix of link env vars: runtimes would read the link under another name.',
     );
+  });
+});
+
+describe("links in the state (LinkRef outputs)", () => {
+  it("reads a LinkRef as SST and every earlier version wrote it, taking type out of the properties", () => {
+    const outputs = {
+      target: "Bucket",
+      properties: { name: "app-dev-bucket", type: "sst.aws.Bucket" },
+      include: [{ type: "aws.permission", actions: ["s3:*"] }, "junk", null],
+    };
+    expect(readLinkRef(outputs)).toEqual({
+      name: "Bucket",
+      type: "sst.aws.Bucket",
+      properties: { name: "app-dev-bucket" },
+      include: [{ type: "aws.permission", actions: ["s3:*"] }],
+    });
+    expect(readLinkRef({ target: "Bare" })).toEqual({ name: "Bare", type: "", properties: {}, include: [] });
+    expect(readLinkRef({ properties: {} })).toBeUndefined();
+    expect(readLinkRef(undefined)).toBeUndefined();
+  });
+
+  it("writes the wire shape back: what it read encodes as it was written", () => {
+    const read = readLinkRef({ target: "Bucket", properties: { name: "b", type: "sst.aws.Bucket" }, include: [] })!;
+    expect(wireLinks([read])).toEqual({ Bucket: { name: "b", type: "sst.aws.Bucket" } });
   });
 });
 

@@ -32,7 +32,7 @@ export interface ActiveProgram {
   componentTransforms: Map<string, ComponentTransformFn[]>;
   /** Top-level names taken so far, lower-cased → the name as written. */
   names: Map<string, string>;
-  /** Every linkable the program knows, by resource, in creation order: one record each (`link/source.ts`). */
+  /** Every linkable the program knows, by resource, in creation order: one record each (`link/resolve.ts`). */
   linkables: Map<object, LinkSource>;
   /** The stage's link secret (base64), which link-file keys derive from; the CLI passes the home's. */
   linkSecret?: string;
