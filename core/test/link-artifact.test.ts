@@ -68,6 +68,24 @@ describe("linkArtifact", () => {
     expect((await artifactOf()).secret).toBe(true);
   });
 
+  it("fetches a lazy link secret once, on the first artifact, and never for a run that encodes none", async () => {
+    let fetched = 0;
+    const linkSecret = async () => (fetched++, Buffer.alloc(32, 5).toString("base64"));
+    await synthApp({ linkSecret, run: () => void new Linkable("Settings", { properties: {} }) });
+    expect(fetched).toBe(0);
+    let keys: string[] = [];
+    await synthApp({
+      linkSecret,
+      async run() {
+        const settings = new Linkable("Settings", { properties: {} });
+        const artifacts = ["One", "Two", "Three"].map((name) => new Fn(name, { link: [settings] }).artifact);
+        keys = await Promise.all(artifacts.map(async (a) => (await resolve(a)).env.SST_KEY!));
+      },
+    });
+    expect(fetched).toBe(1);
+    expect(new Set(keys).size).toBe(1);
+  });
+
   it("fails with a user error when the program run has no link secret", async () => {
     const error = await sstError(() => artifactOf({ linkSecret: "" }));
     expect(error.code).toBe("E_LINK_SECRET_MISSING");

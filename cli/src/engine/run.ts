@@ -59,10 +59,11 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const home = openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: operation === "deploy" || operation === "diff" });
   const secrets = await effectiveSecrets(home, ref, passphrase);
-  const linkSecret = await linkSecretFor(home, ref);
   // Read and check the state before taking the lock: a corrupt checkpoint fails here, with nothing written.
   const stored = await home.getState(ref);
   if (stored) parseCheckpoint(stored, `${home.name} home (${home.describe()})`);
+  // Created on first use: a run that encodes no link file (or fails before) writes none.
+  const linkSecret = () => linkSecretFor(home, ref);
   const log = openLog(project.root, { print: Boolean(options.printLogs), write: (t) => process.stderr.write(t) });
   const targets = options.targets?.length ? await targetUrns(project, options.targets, secrets, Boolean(options.dev)) : undefined;
 

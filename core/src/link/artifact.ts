@@ -45,8 +45,8 @@ export function linkArtifact(links: ResolvedLink[]): pulumi.Output<LinkArtifact>
   }
   const app = { name: program.app.name, stage: program.app.stage };
   return pulumi.secret(
-    linkProperties(links).apply((map): LinkArtifact => {
-      const { env, file } = encodeLinks({ app, links: map, target: "file", secret });
+    pulumi.all([linkProperties(links), secret()]).apply(([map, stageSecret]): LinkArtifact => {
+      const { env, file } = encodeLinks({ app, links: map, target: "file", secret: stageSecret });
       return { files: { [file!.name]: file!.bytes.toString("base64") }, env };
     }),
   );

@@ -34,8 +34,8 @@ export interface ActiveProgram {
   names: Map<string, string>;
   /** Every linkable the program knows, by resource, in creation order: one record each (`link/resolve.ts`). */
   linkables: Map<object, LinkSource>;
-  /** The stage's link secret (base64), which link-file keys derive from; the CLI passes the home's. */
-  linkSecret?: string;
+  /** The stage's link secret (base64), which link-file keys derive from, fetched on first use; the CLI passes the home's. */
+  linkSecret?: () => Promise<string>;
   /** `Linkable.wrap` overrides, by link type (`aws.s3/bucketV2.BucketV2`). */
   wraps: Map<string, (resource: any) => LinkPayload>;
   /** Directories of code that receives links (for `sst-env.d.ts`), relative to the root or absolute. */

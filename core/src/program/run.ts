@@ -27,9 +27,17 @@ export interface RunProgramOptions {
   secrets?: Record<string, string | undefined>;
   /**
    * The stage's link secret (base64 of 32 bytes, from the home), which `linkArtifact` derives link-file keys
-   * from. Without it `linkArtifact` fails; `synth` passes a fixed test secret unless given one.
+   * from; a function is called (once) only when a component first encodes links, so a run that encodes none
+   * never creates one. Without it `linkArtifact` fails; `synth` passes a fixed test secret unless given one.
    */
-  linkSecret?: string;
+  linkSecret?: string | (() => Promise<string>);
+}
+
+/** The link secret as the program reads it: fetched at most once, on first use. */
+function once(secret: RunProgramOptions["linkSecret"]): (() => Promise<string>) | undefined {
+  if (!secret) return undefined;
+  let pending: Promise<string> | undefined;
+  return () => (pending ??= typeof secret === "string" ? Promise.resolve(secret) : secret());
 }
 
 export function secretsFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
@@ -58,7 +66,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     componentTransforms: new Map(),
     names: new Map(),
     linkables: new Map(),
-    linkSecret: options.linkSecret,
+    linkSecret: once(options.linkSecret),
     wraps: new Map(),
     receivers: new Set(),
   };

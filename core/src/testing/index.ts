@@ -11,6 +11,7 @@ import type { App, ResolvedApp } from "../config/types.js";
 import { validateApp } from "../config/validate.js";
 import { Kernel } from "../kernel.js";
 import type { Plugin } from "../plugin.js";
+import type { RunProgramOptions } from "../program/run.js";
 import { synth } from "../synth/synth.js";
 import type * as pulumi from "@pulumi/pulumi";
 import { Graph } from "./graph.js";
@@ -30,8 +31,11 @@ export interface SynthAppOptions {
   root?: string;
   /** Values of `sst.Secret`s by name. */
   secrets?: Record<string, string>;
-  /** The stage's link secret (base64 of 32 bytes) that `linkArtifact` keys derive from. Default: a fixed test secret. */
-  linkSecret?: string;
+  /**
+   * The stage's link secret (base64 of 32 bytes) that `linkArtifact` keys derive from, or a function fetching it
+   * on first use. Default: a fixed test secret.
+   */
+  linkSecret?: RunProgramOptions["linkSecret"];
   dev?: boolean;
   mocks?: Partial<pulumi.runtime.Mocks>;
   /** The kernel to use; a new one with `plugins` otherwise. */
