@@ -375,7 +375,7 @@ describe("links that know their receiver", () => {
     expect(graph.links[0]!.properties).toEqual({ a: 1 });
   });
 
-  it("calls receive once per receiver with all its links, and also for a receiver outside the program", async () => {
+  it("calls receive once per receiver with all its links, also for a receiver that is not a component", async () => {
     const calls: [string, string[], boolean][] = [];
     const kernel = new Kernel();
     kernel.hooks.receive.tap("count", (links, receiver) => {

@@ -85,7 +85,7 @@ export function receiverOf(component: Component): LinkReceiver {
  * Resolves the links a receiver gets. Each goes through the `link` hook (with the receiver, so a plugin can
  * change a link for one kind of receiver), then, when there is a receiver, the whole list goes through the
  * `receive` hook once (where a plugin turns the includes it owns into the receiver's policy or bindings).
- * Pass the receiving component, or a `LinkReceiver` for a receiver outside the program; without one, the
+ * Pass the receiving component, or a `LinkReceiver` for a receiver that is not a component; without one, the
  * links are resolved as the state records them.
  * @example const links = resolveLinks(args.link, this); // inside a component's constructor
  */

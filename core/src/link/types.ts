@@ -44,8 +44,8 @@ export interface ResolvedLink<V = pulumi.Input<any>> {
 }
 
 /**
- * Who receives links: a component (a function, a container, a dev command), or something outside the
- * program (`component` undefined) such as a plugin's dev session.
+ * Who receives links: a component (a function, a container, a dev command), or a receiver that is not a
+ * component (`component` undefined), such as a plugin's local dev process.
  */
 export interface LinkReceiver {
   /** The receiver's name (the component's logical name). */
