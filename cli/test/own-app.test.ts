@@ -32,7 +32,7 @@ beforeAll(() => {
   execFileSync("npm", ["install", "-g", "--prefix", prefix, join(packs, `sst-${CLI_VERSION}.tgz`), "--no-audit", "--no-fund", "--loglevel=error"], quiet);
   mkdirSync(app);
 }, 300_000);
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }), 300_000);
 
 describe("this build in an app outside the repo", () => {
   it("the pack folder indexes every package, each tarball depending on the others by file: path", () => {
@@ -82,5 +82,14 @@ describe("this build in an app outside the repo", () => {
       expect(diff).toContain("my-app (stage: demo)");
       expect(diff).toMatch(/Hi sst:hello:Greeting\n\s+└─ HiMessage pulumi-nodejs:dynamic\/hello:Message\s+greeting="Hello" to="you"/);
     }
+
+    // A new pack of the same version (here: the plugin's tarball with one more file) reaches the app through sst upgrade.
+    const unpacked = join(tmp, "unpacked");
+    mkdirSync(unpacked);
+    execFileSync("tar", ["-xzf", join(packs, `sst-examples-plugin-hello-${CLI_VERSION}.tgz`), "-C", unpacked]);
+    writeFileSync(join(unpacked, "package", "dist", "REPACKED"), "yes\n"); // in a folder its `files` packs
+    execFileSync("npm", ["pack", join(unpacked, "package"), "--pack-destination", packs, "--ignore-scripts", "--loglevel=error"], { cwd: tmp, stdio: "pipe" });
+    expect(ok(await run(globalSst, ["upgrade"]))).toContain(`sst ${CLI_VERSION} → ${CLI_VERSION} (this build, from ${packs}); also @sst-examples/plugin-hello`);
+    expect(existsSync(join(app, "node_modules", "@sst-examples", "plugin-hello", "dist", "REPACKED"))).toBe(true);
   }, 300_000);
 });
