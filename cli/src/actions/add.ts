@@ -21,8 +21,9 @@ export async function add(args: ProjectArgs & { provider: string }): Promise<voi
   const configPath = await findConfig({ config: args.config });
   const file = basename(configPath);
   const source = await readFile(configPath, "utf8");
-  // A config this command cannot edit fails before any look-up.
-  findAppObject(parseConfig(source, configPath, "Fix the config, then run sst add again."), file);
+  // A config this command cannot edit fails before any look-up (a short name may become a provider).
+  if (args.provider.startsWith("@")) findAppObject(parseConfig(source, configPath, "Fix the config, then run sst add again."), file);
+  else setProvider(source, configPath, args.provider, { version: "0.0.0" });
   const { name, plugin, provider } = await findAddable(args.provider);
   const pluginSpec = plugin ? [plugin.spec] : [];
   if (plugin) process.stdout.write(`✓ Found the plugin ${plugin.name}@${plugin.version}${plugin.spec.startsWith("file:") ? ` (${plugin.spec.slice(5)})` : ""}\n`);
