@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Regenerates spec/vectors/*.json from the TS encoder (core/src/resource-env/vectors).
+// Regenerates spec/vectors/*.json from the TS encoder (core/test/resource-env/vectors).
 // Bundles the TS source with esbuild instead of reading core/dist, so it works before a build.
 // Usage: node scripts/gen-vectors.mjs
 import { build } from "esbuild";
@@ -13,7 +13,7 @@ const outDir = join(root, "spec", "vectors");
 const bundle = join(tmpdir(), `sst-gen-vectors-${process.pid}.mjs`);
 
 await build({
-  entryPoints: [join(root, "core/src/resource-env/vectors/index.ts")],
+  entryPoints: [join(root, "core/test/resource-env/vectors/index.ts")],
   bundle: true,
   platform: "node",
   format: "esm",

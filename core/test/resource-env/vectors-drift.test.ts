@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { renderVectors } from "../../src/resource-env/vectors/index.js";
+import { renderVectors } from "./vectors/index.js";
 
 const dir = fileURLToPath(new URL("../../../spec/vectors/", import.meta.url));
 const rendered = renderVectors();

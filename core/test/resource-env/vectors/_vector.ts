@@ -2,9 +2,9 @@
  * The vector shape every SDK suite reads (spec/link-format.md, "Test vectors") and the helpers
  * that build one from links through the real encoder.
  */
-import { encodeWithKey } from "../_encode-with-key.js";
-import { APP_VAR } from "../format.js";
-import type { AppInfo, Links } from "../types.js";
+import { encodeWithKey } from "../../../src/resource-env/_encode-with-key.js";
+import { APP_VAR } from "../../../src/resource-env/format.js";
+import type { AppInfo, Links } from "../../../src/resource-env/types.js";
 import { vectorKey } from "./_prng.js";
 
 export type ErrorKind = "not_found" | "env" | "io" | "base64" | "decryption" | "json";

@@ -1,6 +1,6 @@
 /** Vectors that load: the expected map is written out literally where it is small enough to read. */
-import { RESOURCES_JSON_VAR } from "../format.js";
-import type { Links } from "../types.js";
+import { RESOURCES_JSON_VAR } from "../../../src/resource-env/format.js";
+import type { Links } from "../../../src/resource-env/types.js";
 import { seededText } from "./_prng.js";
 import { APP, APP_LOOKUPS, NOT_LINKED, appOnlyEnv, envArtifact, fileArtifact, type Vector } from "./_vector.js";
 

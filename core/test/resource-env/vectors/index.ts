@@ -1,7 +1,7 @@
 /**
  * Builds the shared link-format vectors (spec/vectors/*.json) in memory. `scripts/gen-vectors.mjs`
  * writes them; core/test/resource-env/vectors-drift.test.ts fails when the checked-in files differ.
- * Not part of the package barrel: this is a build and test tool.
+ * Lives under core/test so it is never published: this is a build and test tool.
  */
 import { invalidVectors } from "./invalid.js";
 import { validVectors } from "./valid.js";

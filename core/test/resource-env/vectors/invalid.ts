@@ -2,8 +2,8 @@
  * Vectors whose load must fail, one defect each, so every SDK proves it maps its own failure to
  * the same kind. Each starts from a good artifact and breaks exactly one thing.
  */
-import { sealBytes } from "../cipher.js";
-import { FILE_NAME, KEY_FILE_VAR, KEY_VAR, RESOURCES_JSON_VAR } from "../format.js";
+import { sealBytes } from "../../../src/resource-env/cipher.js";
+import { FILE_NAME, KEY_FILE_VAR, KEY_VAR, RESOURCES_JSON_VAR } from "../../../src/resource-env/format.js";
 import { seededBytes, vectorKey } from "./_prng.js";
 import { appOnlyEnv, failing, fileArtifact, type Vector } from "./_vector.js";
 
