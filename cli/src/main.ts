@@ -8,6 +8,7 @@ import { globalArgs } from "./args.js";
 import { commands, examplesFor } from "./commands/index.js";
 import { renderError } from "./ui/error.js";
 import { VERSION } from "./version.js";
+import { logger, printData, setVerbose } from "./ui/logger.js";
 
 export const root = defineCommand({
   meta: { name: "sst", version: VERSION, description: "Deploy anything: SST, rebuilt as a plugin kernel." },
@@ -81,16 +82,17 @@ export async function main(argv: string[]): Promise<number> {
   const own = argv.includes("--") ? argv.slice(0, argv.indexOf("--")) : argv;
   const verbose = own.includes("--verbose");
   if (verbose) process.env.SST_VERBOSE = "1";
+  setVerbose(verbose);
   try {
     const { cmd, parent, path } = await resolveCommand(argv);
     if (argv.length === 0 || own.includes("--help") || own.includes("-h") || (cmd === root && path.length === 0 && !own.includes("--version"))) {
       await showUsage(cmd, parent);
       const examples = path.length ? await examplesFor(path[0]!) : [];
-      if (examples.length) process.stdout.write(`EXAMPLES\n\n${examples.map((e) => `  ${e}`).join("\n")}\n\n`);
+      if (examples.length) logger.log(`EXAMPLES\n\n${examples.map((e) => `  ${e}`).join("\n")}\n`);
       return 0;
     }
     if (cmd === root && own.includes("--version")) {
-      process.stdout.write(`sst ${VERSION}\n`);
+      printData(`sst ${VERSION}\n`);
       return 0;
     }
     await checkFlags(cmd, argv, path);

@@ -2,6 +2,7 @@
 import { defineCommand } from "citty";
 import { globalArgs } from "../args.js";
 import { VERSION } from "../version.js";
+import { printData } from "../ui/logger.js";
 
 export const examples = ["sst version"];
 
@@ -9,6 +10,6 @@ export default defineCommand({
   meta: { name: "version", description: "Print the version of the CLI" },
   args: { ...globalArgs },
   run() {
-    process.stdout.write(`sst ${VERSION}\n`);
+    printData(`sst ${VERSION}\n`);
   },
 });

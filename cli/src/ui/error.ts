@@ -3,17 +3,20 @@
  * anything else is an unexpected error, shown with its stack only under `--verbose`. Always exit code 1.
  */
 import { isSSTError } from "@sst/core/errors";
+import { logger } from "./logger.js";
 
-export function renderError(error: unknown, verbose: boolean, write: (line: string) => void = (l) => process.stderr.write(l + "\n")): number {
+/** The lines after the `✕` line: the hint indented, then the stack when asked for. */
+export function renderError(error: unknown, verbose: boolean, print: (message: string) => void = (m) => logger.error(m)): number {
+  const lines: string[] = [];
   if (isSSTError(error)) {
-    write(`✕ ${error.message}`);
-    if (error.hint) write(`  ${error.hint.split("\n").join("\n  ")}`);
-    if (verbose && error.cause instanceof Error && error.cause.stack) write(error.cause.stack);
-    return 1;
+    lines.push(error.message);
+    if (error.hint) lines.push(`  ${error.hint.split("\n").join("\n  ")}`);
+    if (verbose && error.cause instanceof Error && error.cause.stack) lines.push(error.cause.stack);
+  } else {
+    lines.push(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`);
+    if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
+    else lines.push("  Run again with --verbose for details.");
   }
-  const message = error instanceof Error ? error.message : String(error);
-  write(`✕ Unexpected error: ${message}`);
-  if (verbose && error instanceof Error && error.stack) write(error.stack);
-  else write("  Run again with --verbose for details.");
+  print(lines.join("\n"));
   return 1;
 }
