@@ -13,6 +13,7 @@ import { openProject, type ProjectArgs } from "../project.js";
 import { npmInstall } from "../util/npm.js";
 import { checkProviderName, findAddable, type FoundPlugin } from "../util/providers.js";
 import { installProviders } from "./install.js";
+import { logger } from "../ui/logger.js";
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
@@ -26,12 +27,12 @@ export async function add(args: ProjectArgs & { provider: string }): Promise<voi
   else setProvider(source, configPath, args.provider, { version: "0.0.0" });
   const { name, plugin, provider } = await findAddable(args.provider);
   const pluginSpec = plugin ? [plugin.spec] : [];
-  if (plugin) process.stdout.write(`✓ Found the plugin ${plugin.name}@${plugin.version}${plugin.spec.startsWith("file:") ? ` (${plugin.spec.slice(5)})` : ""}\n`);
+  if (plugin) logger.success(`Found the plugin ${plugin.name}@${plugin.version}${plugin.spec.startsWith("file:") ? ` (${plugin.spec.slice(5)})` : ""}`);
   if (!provider) return addToPlugins(configPath, source, plugin!, name);
   const entry = { version: provider.version, package: provider.package === `@pulumi/${name}` ? undefined : provider.package };
   const updated = setProvider(source, configPath, name, entry);
   if (updated !== source) await writeFile(configPath, updated);
-  process.stdout.write(`✓ Added ${name} (${provider.package}@${provider.version}) to providers in ${file}\n`);
+  logger.success(`Added ${name} (${provider.package}@${provider.version}) to providers in ${file}`);
   await installProviders(await openProject({ ...args, config: configPath }, "add"), pluginSpec);
 }
 
@@ -43,9 +44,9 @@ async function addToPlugins(configPath: string, source: string, plugin: FoundPlu
   const updated = addPlugin(source, configPath, { package: plugin.name, factory });
   await npmInstall(dirname(configPath), [plugin.spec]);
   if (updated === source) {
-    process.stdout.write(`  ${plugin.name} is already in \`plugins\` in ${file}.\n`);
+    logger.log(`  ${plugin.name} is already in \`plugins\` in ${file}.`);
     return;
   }
   await writeFile(configPath, updated);
-  process.stdout.write(`✓ Added ${factory}() from ${plugin.name} to plugins in ${file}\n`);
+  logger.success(`Added ${factory}() from ${plugin.name} to plugins in ${file}`);
 }

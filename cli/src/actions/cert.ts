@@ -7,6 +7,7 @@ import { createPrivateKey, X509Certificate } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createCA, createServerCert, type Issued } from "../cert/x509.js";
+import { logger } from "../ui/logger.js";
 
 const ORG = "SST";
 const HOSTS = ["localhost", "127.0.0.1", "::1"];
@@ -43,17 +44,17 @@ export async function cert(): Promise<void> {
   writeFileSync(join(dir, "key.pem"), pemKey(server), { mode: 0o600 });
   writeFileSync(join(dir, "cert.pem"), server.cert);
   const caPath = join(dir, "ca.pem");
-  process.stdout.write(
+  logger.success(`Certificate for ${HOSTS.join(", ")}: ${join(dir, "cert.pem")} (key: ${join(dir, "key.pem")})`);
+  if (fresh) logger.success(`Created a local CA: ${caPath}`);
+  else logger.log(`  Signed by your existing local CA: ${caPath}`);
+  logger.log(
     [
-      `✓ Certificate for ${HOSTS.join(", ")}: ${join(dir, "cert.pem")} (key: ${join(dir, "key.pem")})`,
-      fresh ? `✓ Created a local CA: ${caPath}` : `  Signed by your existing local CA: ${caPath}`,
       "",
       "Trust the CA once (its key never leaves this machine):",
       `  macOS:   sudo security add-trusted-cert -d -r trustRoot -k /Library/Keychains/System.keychain "${caPath}"`,
       `  Linux:   sudo cp "${caPath}" /usr/local/share/ca-certificates/sst-local-ca.crt && sudo update-ca-certificates`,
       `  Firefox: Settings → Privacy & Security → Certificates → View Certificates → Authorities → Import "${caPath}"`,
       `  Node.js: NODE_EXTRA_CA_CERTS="${caPath}"`,
-      "",
     ].join("\n"),
   );
 }

@@ -9,6 +9,7 @@ import { openHome, readSecrets } from "../stage/home.js";
 import { envSecrets, redact } from "../util/redact.js";
 import { createZip, type ZipEntry } from "../util/zip.js";
 import { VERSION } from "../version.js";
+import { logger } from "../ui/logger.js";
 
 /** Every value to hide: the stage's and the fallback secrets, their passphrases and the link secret, when they can be read. */
 async function knownSecrets(args: ProjectArgs): Promise<{ values: string[]; note: string; stage?: string }> {
@@ -81,5 +82,5 @@ export async function diagnostic(args: ProjectArgs): Promise<void> {
   const out = join(root, ".sst", `diagnostic-${stamp}.zip`);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, createZip(entries));
-  process.stdout.write(`✓ Wrote ${relative(process.cwd(), out) || out} (${logs.length} log file${logs.length === 1 ? "" : "s"}; ${note})\n`);
+  logger.success(`Wrote ${relative(process.cwd(), out) || out} (${logs.length} log file${logs.length === 1 ? "" : "s"}; ${note})`);
 }

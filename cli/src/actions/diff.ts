@@ -1,5 +1,6 @@
 /** The work behind `sst diff`. Imported only when the command runs (it loads the kernel and Pulumi). */
 import { openProject } from "../project.js";
+import { logger, printData } from "../ui/logger.js";
 import { onlyTargets, renderTree, toJson } from "../ui/tree.js";
 import { synthAndWriteTypes } from "./synth.js";
 
@@ -8,5 +9,6 @@ export async function diff(args: { offline?: boolean; json?: boolean; dev?: bool
   const { result } = await synthAndWriteTypes(project, { dev: args.dev });
   const targets = args.target?.split(",").map((t) => t.trim()).filter(Boolean);
   const shown = targets?.length ? onlyTargets(result, targets) : result;
-  process.stdout.write((args.json ? JSON.stringify(toJson(shown), null, 2) : renderTree(shown)) + "\n");
+  if (args.json) printData(JSON.stringify(toJson(shown), null, 2) + "\n");
+  else logger.log(renderTree(shown));
 }

@@ -3,6 +3,7 @@ import type { EngineOperation } from "@sst/core";
 import { printLogs } from "../engine/logs.js";
 import { runEngine } from "../engine/run.js";
 import { openProject } from "../project.js";
+import { logger } from "../ui/logger.js";
 
 export interface EngineArgs {
   stage?: string;
@@ -23,7 +24,7 @@ const DONE: Record<EngineOperation, string> = {
 
 export async function engine(operation: EngineOperation, args: EngineArgs): Promise<void> {
   const project = await openProject(args, operation);
-  const write = (line: string) => process.stdout.write(line + "\n");
+  const write = (line: string) => logger.log(line);
   write(`SST ${operation === "diff" ? "diff" : operation} ${project.app.name} → ${project.app.stage}`);
   const outcome = await runEngine({
     project,
@@ -36,7 +37,7 @@ export async function engine(operation: EngineOperation, args: EngineArgs): Prom
     write,
   });
   write("");
-  write(`✓ ${DONE[operation]} (${outcome.summary})`);
+  logger.success(`${DONE[operation]} (${outcome.summary})`);
   for (const [name, value] of Object.entries(outcome.outputs)) {
     write(`   ${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
   }

@@ -3,7 +3,6 @@
  * broken package.json or a bad `--home` fail without touching the directory.
  */
 import { CONFIG_FILES, SSTError, writeConfigTypes, type HomeName } from "@sst/core";
-import { consola } from "consola";
 import { existsSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { detectFramework, type Framework } from "../init/detect.js";
@@ -12,6 +11,7 @@ import { appName, HOMES, renderConfig } from "../init/templates.js";
 import { npmInstall } from "../util/npm.js";
 import { findPacks, packedSpec } from "../util/packs.js";
 import { VERSION } from "../version.js";
+import { logger } from "../ui/logger.js";
 
 export async function init(args: { yes?: boolean; home?: string }): Promise<void> {
   const dir = process.cwd();
@@ -38,31 +38,31 @@ export async function init(args: { yes?: boolean; home?: string }): Promise<void
   const packs = findPacks();
   const sstSpec = packs ? packedSpec(packs, "sst") : `^${VERSION}`;
   const interactive = !args.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  if (framework) process.stdout.write(`${framework.name} detected: SST will be added in drop-in mode (sst.aws.${framework.component}).\n`);
+  if (framework) logger.log(`${framework.name} detected: SST will be added in drop-in mode (sst.aws.${framework.component}).`);
   const home = (framework ? "aws" : (args.home as HomeName | undefined) ?? (interactive ? await askHome() : "aws")) as HomeName;
   if (interactive && !(await confirm(framework))) {
-    process.stdout.write("Cancelled: nothing was written.\n");
+    logger.log("Cancelled: nothing was written.");
     return;
   }
 
   const name = appName(manifest.data?.name, basename(dir));
   writeFileSync(join(dir, "sst.config.ts"), renderConfig({ name, home, framework }), { flag: "wx" });
-  process.stdout.write(`✓ Created sst.config.ts (app "${name}", home "${home}")\n`);
-  if (addGitignore(dir)) process.stdout.write("✓ Added .sst to .gitignore\n");
+  logger.success(`Created sst.config.ts (app "${name}", home "${home}")`);
+  if (addGitignore(dir)) logger.success("Added .sst to .gitignore");
   if (addDevDependency(dir, manifest, name, sstSpec)) {
-    process.stdout.write(`✓ Added sst to devDependencies in package.json${packs ? ` (this build: ${sstSpec})` : ""}\n`);
+    logger.success(`Added sst to devDependencies in package.json${packs ? ` (this build: ${sstSpec})` : ""}`);
   }
 
   const providers = home === "local" ? [] : [{ alias: home, pkg: `@pulumi/${home}` }];
   writeConfigTypes(dir, providers);
   if (args.yes || interactive) await npmInstall(dir, providers.map((p) => p.pkg));
-  else process.stdout.write("  skipped: npm install (no terminal to confirm it; run `npm install`, or pass --yes next time)\n");
-  if (framework?.next) process.stdout.write(`Next: ${framework.next}\n`);
-  process.stdout.write(home === "local" ? "Next: sst deploy\n" : `Next: set up your ${home} credentials, then sst deploy\n`);
+  else logger.log("  skipped: npm install (no terminal to confirm it; run `npm install`, or pass --yes next time)");
+  if (framework?.next) logger.log(`Next: ${framework.next}`);
+  logger.log(home === "local" ? "Next: sst deploy" : `Next: set up your ${home} credentials, then sst deploy`);
 }
 
 async function askHome(): Promise<HomeName> {
-  const answer = await consola.prompt("Where do you want to keep your app's state? You can change this later.", {
+  const answer = await logger.prompt("Where do you want to keep your app's state? You can change this later.", {
     type: "select",
     options: HOMES,
     initial: "aws",
@@ -73,7 +73,7 @@ async function askHome(): Promise<HomeName> {
 
 async function confirm(framework: Framework | undefined): Promise<boolean> {
   const what = framework ? `Add SST to this ${framework.name} app` : "Create sst.config.ts";
-  return (await consola.prompt(`${what}, update .gitignore and package.json, and run npm install?`, {
+  return (await logger.prompt(`${what}, update .gitignore and package.json, and run npm install?`, {
     type: "confirm",
     initial: true,
     cancel: "reject",

@@ -6,6 +6,7 @@ import { providerAlias, providerPackage, SSTError, writeConfigTypes } from "@sst
 import { findPulumi, managedPulumiDir, PULUMI_VERSION, pulumiVersion } from "../engine/pulumi.js";
 import { openProject, type Project, type ProjectArgs } from "../project.js";
 import { npmInstall } from "../util/npm.js";
+import { logger } from "../ui/logger.js";
 
 /** npm-installs every provider (plus `extra` specs) and rewrites the provider globals. */
 export async function installProviders(project: Project, extra: string[] = []): Promise<void> {
@@ -17,10 +18,10 @@ export async function installProviders(project: Project, extra: string[] = []): 
   }));
   const specs = [...extra, ...providers.map((p) => (p.version ? `${p.pkg}@${p.version}` : p.pkg))];
   if (specs.length) {
-    process.stdout.write(`Installing ${providers.map((p) => p.name).join(", ") || "packages"}\n`);
+    logger.log(`Installing ${providers.map((p) => p.name).join(", ") || "packages"}`);
     await npmInstall(project.root, specs);
   } else {
-    process.stdout.write("No providers to install.\n");
+    logger.log("No providers to install.");
   }
   writeConfigTypes(project.root, providers);
 }
@@ -30,12 +31,12 @@ export async function installEngine(): Promise<void> {
   const found = findPulumi();
   const version = found && pulumiVersion(found);
   if (found && version === PULUMI_VERSION) {
-    process.stdout.write(`✓ Pulumi engine v${version} at ${found}\n`);
+    logger.success(`Pulumi engine v${version} at ${found}`);
     return;
   }
-  if (found) process.stdout.write(`  The Pulumi engine at ${found} is ${version ? `v${version}` : "not runnable"}; this CLI needs v${PULUMI_VERSION}.\n`);
+  if (found) logger.log(`  The Pulumi engine at ${found} is ${version ? `v${version}` : "not runnable"}; this CLI needs v${PULUMI_VERSION}.`);
   const root = managedPulumiDir();
-  process.stdout.write(`Installing the Pulumi engine v${PULUMI_VERSION} into ${root}\n`);
+  logger.log(`Installing the Pulumi engine v${PULUMI_VERSION} into ${root}`);
   try {
     const { PulumiCommand } = await import("@pulumi/pulumi/automation/index.js");
     // The installer's default version is the SDK's own, which is PULUMI_VERSION.
@@ -53,7 +54,7 @@ export async function installEngine(): Promise<void> {
       { cause },
     );
   }
-  process.stdout.write(`✓ Pulumi engine v${PULUMI_VERSION} installed\n`);
+  logger.success(`Pulumi engine v${PULUMI_VERSION} installed`);
 }
 
 function firstLine(error: unknown): string {

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { openProject, type ProjectArgs } from "../project.js";
 import { openHome, passphraseFor, readSecrets, writeSecrets } from "../stage/home.js";
 import { formatDotenv, parseDotenv } from "../util/dotenv.js";
+import { logger, printData } from "../ui/logger.js";
 
 export const SECRET_NAME = /^[A-Z][a-zA-Z0-9_]*$/;
 
@@ -58,7 +59,7 @@ export async function secretSet(args: SecretArgs & { name: string; value?: strin
   const secrets = await readSecrets(home, ref, passphrase);
   secrets[args.name] = value;
   await writeSecrets(home, ref, passphrase, secrets);
-  process.stdout.write(`✓ Set "${args.name}" for ${label}. Run \`sst deploy\` to update.\n`);
+  logger.success(`Set "${args.name}" for ${label}. Run \`sst deploy\` to update.`);
 }
 
 export async function secretRemove(args: SecretArgs & { name: string }): Promise<void> {
@@ -75,7 +76,7 @@ export async function secretRemove(args: SecretArgs & { name: string }): Promise
   if (!(args.name in secrets)) throw notSet;
   delete secrets[args.name];
   await writeSecrets(home, ref, passphrase, secrets);
-  process.stdout.write(`✓ Removed "${args.name}" from ${label}. Run \`sst deploy\` to update.\n`);
+  logger.success(`Removed "${args.name}" from ${label}. Run \`sst deploy\` to update.`);
 }
 
 export async function secretLoad(args: SecretArgs & { file: string }): Promise<void> {
@@ -101,7 +102,7 @@ export async function secretLoad(args: SecretArgs & { file: string }): Promise<v
   for (const entry of entries) secrets[entry.name] = entry.value;
   await writeSecrets(home, ref, passphrase, secrets);
   const names = [...new Set(entries.map((e) => e.name))];
-  process.stdout.write(`✓ Set ${names.length} secret${names.length === 1 ? "" : "s"} for ${label}: ${names.join(", ")}. Run \`sst deploy\` to update.\n`);
+  logger.success(`Set ${names.length} secret${names.length === 1 ? "" : "s"} for ${label}: ${names.join(", ")}. Run \`sst deploy\` to update.`);
 }
 
 export async function secretList(args: SecretArgs): Promise<void> {
@@ -118,8 +119,9 @@ export async function secretList(args: SecretArgs): Promise<void> {
     for (const name of Object.keys(inherited).sort()) lines.push(formatDotenv(name, inherited[name]!));
   }
   if (!lines.length) {
-    process.stderr.write(`No secrets are set for ${label}.\n`);
+    logger.info(`No secrets are set for ${label}.`);
     return;
   }
-  process.stdout.write(lines.join("\n") + "\n");
+  // Dotenv lines: the command's data (`sst secret list > .env`), not a message.
+  printData(lines.join("\n") + "\n");
 }

@@ -11,9 +11,10 @@ import { nameOfUrn, STACK_TYPE } from "../state/refs.js";
 import { openStage, readCheckpoint, readRaw, withLock, writeCheckpoint, type StageState } from "../state/open.js";
 import { removeFromCheckpoint } from "../state/remove.js";
 import { repairCheckpoint } from "../state/repair.js";
+import { logger, printData } from "../ui/logger.js";
 import { treeLines } from "../ui/tree.js";
 
-const out = (line: string) => process.stdout.write(line + "\n");
+const out = (line: string) => logger.log(line);
 const label = (s: StageState) => `stage "${s.ref.stage}" of "${s.ref.app}"`;
 
 export async function stateExport(args: ProjectArgs & { decrypt?: boolean }): Promise<void> {
@@ -25,17 +26,17 @@ export async function stateExport(args: ProjectArgs & { decrypt?: boolean }): Pr
       parsed = JSON.parse(raw.toString("utf8"));
     } catch {
       // A damaged state is exactly what one wants to export: print it as stored.
-      process.stderr.write(`! The state of ${label(stage)} is not valid JSON: printed as stored.\n`);
-      process.stdout.write(raw);
+      logger.warn(`The state of ${label(stage)} is not valid JSON: printed as stored.`);
+      printData(raw);
       return;
     }
-    out(JSON.stringify(parsed, null, 2));
+    printData(JSON.stringify(parsed, null, 2) + "\n");
     return;
   }
   const cp = parseCheckpoint(raw, `${stage.home.name} home (${stage.home.describe()})`);
   // `pulumi stack export --show-secrets`; wrapped back into the home's shape so both forms read alike.
   const exported = await withWorkspace(stage.project, (ws) => ws.stack.exportStack());
-  out(JSON.stringify({ version: exported.version, checkpoint: { ...cp.checkpoint, latest: exported.deployment } }, null, 2));
+  printData(JSON.stringify({ version: exported.version, checkpoint: { ...cp.checkpoint, latest: exported.deployment } }, null, 2) + "\n");
 }
 
 export async function stateList(args: ProjectArgs): Promise<void> {

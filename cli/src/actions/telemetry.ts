@@ -2,6 +2,7 @@
 import { configDir } from "@sst/core/home";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { logger } from "../ui/logger.js";
 
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
@@ -28,11 +29,11 @@ export async function telemetry(action: "enable" | "disable" | "status"): Promis
     const file = telemetryFile();
     mkdirSync(join(file, ".."), { recursive: true });
     writeFileSync(file, JSON.stringify({ enabled: action === "enable" }, null, 2) + "\n");
-    process.stdout.write(`✓ Telemetry ${action}d (${file}).\n`);
+    logger.success(`Telemetry ${action}d (${file}).`);
   }
   const status = telemetryStatus();
   if (action === "status" || (action === "enable" && !status.enabled)) {
-    process.stdout.write(`Telemetry is ${status.enabled ? "enabled" : "disabled"} (${status.reason}).\n`);
+    logger.log(`Telemetry is ${status.enabled ? "enabled" : "disabled"} (${status.reason}).`);
   }
-  process.stdout.write("This CLI never sends telemetry: the setting is stored locally only.\n");
+  logger.log("This CLI never sends telemetry: the setting is stored locally only.");
 }

@@ -6,6 +6,7 @@ import { descendingId, type UpdateRecord } from "@sst/core";
 import { openProject, type ProjectArgs } from "../project.js";
 import { openHome } from "../stage/home.js";
 import { VERSION } from "../version.js";
+import { logger } from "../ui/logger.js";
 
 export async function unlock(args: ProjectArgs): Promise<void> {
   const project = await openProject(args, "unlock");
@@ -16,7 +17,7 @@ export async function unlock(args: ProjectArgs): Promise<void> {
   const unreadable = await home.readLock(ref).then(() => false, () => true);
   const held = (await home.unlock(ref)) ?? (unreadable ? { created: "unknown", updateID: "", command: "unknown" } : undefined);
   if (!held) {
-    process.stdout.write(`No lock on ${where}: nothing to unlock.\n`);
+    logger.log(`No lock on ${where}: nothing to unlock.`);
     return;
   }
   const now = new Date().toISOString();
@@ -36,5 +37,5 @@ export async function unlock(args: ProjectArgs): Promise<void> {
   await home.putUpdate(ref, record);
   const by = unreadable ? "an unreadable lock file" : held.command === "unknown" ? "an unknown command" : `\`sst ${held.command}\``;
   const since = held.created === "unknown" ? "" : `, started ${held.created}`;
-  process.stdout.write(`✓ Unlocked ${where}: the lock was held by ${by}${since}${held.pid ? ` (pid ${held.pid}${held.host ? ` on ${held.host}` : ""})` : ""}.\n`);
+  logger.success(`Unlocked ${where}: the lock was held by ${by}${since}${held.pid ? ` (pid ${held.pid}${held.host ? ` on ${held.host}` : ""})` : ""}.`);
 }

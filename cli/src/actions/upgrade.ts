@@ -11,6 +11,7 @@ import { npmInstall } from "../util/npm.js";
 import { findPacks, packedSpec, type Packs } from "../util/packs.js";
 import { fetchManifest, registryUrl } from "../util/registry.js";
 import { VERSION } from "../version.js";
+import { logger } from "../ui/logger.js";
 
 /** The sst version installed in the project (node_modules), else the CLI's own. */
 function installedVersion(root: string): string {
@@ -44,13 +45,13 @@ export async function upgrade(args: { version?: string; config?: string }): Prom
   const from = installedVersion(root);
   const to = manifest.version;
   if (from === to) {
-    process.stdout.write(`sst ${to} is already installed.\n`);
+    logger.log(`sst ${to} is already installed.`);
     return;
   }
   const pkg = readPackageJson(root);
   const dev = !pkg?.dependencies?.sst;
   await npmInstall(root, [`sst@${to}`], { dev });
-  process.stdout.write(`✓ sst ${from} → ${to}\n`);
+  logger.success(`sst ${from} → ${to}`);
 }
 
 /** Reinstalls sst and every other packed package the app depends on from the pack folder. */

@@ -18,6 +18,7 @@ import { join } from "node:path";
 import type { Project } from "../project.js";
 import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../stage/home.js";
 import { VERSION } from "../version.js";
+import { logger, printEngineLog } from "../ui/logger.js";
 import { openLog } from "./logs.js";
 import { LiveStatus } from "./live.js";
 import { Progress, type ResourceError } from "./progress.js";
@@ -64,7 +65,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   if (stored) parseCheckpoint(stored, `${home.name} home (${home.describe()})`);
   // Created on first use: a run that encodes no link file (or fails before) writes none.
   const linkSecret = () => linkSecretFor(home, ref);
-  const log = openLog(project.root, { print: Boolean(options.printLogs), write: (t) => process.stderr.write(t) });
+  const log = openLog(project.root, { print: Boolean(options.printLogs), write: printEngineLog });
   const targets = options.targets?.length ? await targetUrns(project, options.targets, secrets, Boolean(options.dev)) : undefined;
 
   const updateId = descendingId();
@@ -100,7 +101,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const timer = setInterval(() => void workspace?.push(), PUSH_EVERY_MS);
   try {
     workspace = await openWorkspace({ app, root: project.root, home, passphrase, pulumiDir, updateId, program });
-    for (const op of workspace.cleared) write(`! Cleared an operation a stopped run left pending: ${op}`);
+    for (const op of workspace.cleared) logger.warn(`Cleared an operation a stopped run left pending: ${op}`);
     await kernel.hooks.deploy.before.promise({ operation, app });
     const common = {
       onEvent: progress.onEvent,

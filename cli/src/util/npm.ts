@@ -4,6 +4,7 @@
  */
 import { SSTError } from "@sst/core";
 import { spawn } from "node:child_process";
+import { logger } from "../ui/logger.js";
 
 export function installSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.SST_SKIP_INSTALL === "1" || env.SST_SKIP_INSTALL === "true";
@@ -14,10 +15,10 @@ export async function npmInstall(root: string, specs: string[], options: { dev?:
   const args = ["install", ...(options.dev ? ["--save-dev"] : []), ...specs, "--no-audit", "--no-fund"];
   const shown = `npm ${args.slice(0, -2).join(" ")}`;
   if (installSkipped()) {
-    process.stdout.write(`  skipped: ${shown} (SST_SKIP_INSTALL is set)\n`);
+    logger.log(`  skipped: ${shown} (SST_SKIP_INSTALL is set)`);
     return false;
   }
-  process.stdout.write(`  $ ${shown}\n`);
+  logger.log(`  $ ${shown}`);
   const code = await new Promise<number>((resolve, reject) => {
     const child = spawn("npm", args, { cwd: root, stdio: "inherit", shell: process.platform === "win32" });
     child.on("error", reject);
