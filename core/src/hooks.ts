@@ -147,15 +147,22 @@ function createHooks() {
       after: new AsyncSeriesHook<[ProgramContext, ProgramResult]>(["context", "result"]),
     }),
     /**
-     * Each time an SST component is constructed, after its own `$transform`s ran and before its children
-     * exist. Sync: taps may observe or decorate the component; return values are ignored.
+     * Once for each SST component, after it is fully constructed: its most-derived constructor has returned,
+     * so a tap reads the subclass's fields and `nodes` (its children exist). The hook fires in a microtask
+     * queued by the base constructor, in construction order (a parent before the children it created), and
+     * always before `run()`'s next `await` resumes and before links resolve; code that runs synchronously
+     * right after `new` sees the component before the taps did. Sync: taps may observe or decorate the
+     * component; return values are ignored. A tap that throws stops the program: its error is thrown by the
+     * next component constructor or when `run()` settles. Components of a `run()` that throws are not
+     * announced. To change what a component creates, use `transform`.
      */
     component: new SyncHook<[Component]>(["component"]),
     /**
      * For every resource the program creates (component children and top-level resources alike), before it is
      * registered. SyncWaterfall (Pulumi transformations are synchronous): each tap receives `{props, opts}` and
-     * returns them (changed or not). Core's own taps run at stage -100 (user `transform` args were already
-     * merged when the child was created) and 100 (naming, removal).
+     * returns them (changed or not). User `transform` args were already merged when the child was created,
+     * so every tap sees them. Core's one tap runs at stage 100, after plugin taps (default stage 0): it fills
+     * physical names and applies the removal policy.
      */
     transform: new SyncWaterfallHook<[TransformValue, TransformContext]>(["value", "context"]),
     /**

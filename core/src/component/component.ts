@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { SSTError } from "../errors.js";
 import { useProgram } from "../program/context.js";
 import { registerName } from "../link/names.js";
+import { queueAnnouncement, throwTapError } from "./announce.js";
 import { applyTransform, type Transform } from "./transform.js";
 
 // A brand rather than `instanceof`: a second copy of @sst/core (a plugin's) has its own Component class.
@@ -43,6 +44,7 @@ export abstract class Component extends pulumi.ComponentResource {
 
   constructor(type: string, name: string, args: ComponentArgs = {}, opts: pulumi.ComponentResourceOptions = {}) {
     const program = useProgram(`Component "${name}"`);
+    throwTapError(program);
     if (!TYPE.test(type)) {
       throw new SSTError({
         code: "E_COMPONENT_TYPE",
@@ -64,7 +66,8 @@ export abstract class Component extends pulumi.ComponentResource {
     this.#args = args;
     this._retainOnDelete = opts.retainOnDelete ?? false;
     if (!opts.parent) registerName(program, name, type, this);
-    program.kernel.hooks.component.call(this);
+    // Taps see the finished component: the hook fires once the most-derived constructor has returned.
+    queueAnnouncement(program, this);
   }
 
   /** The component's logical name, as given to the constructor (also its link name). */

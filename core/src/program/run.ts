@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedApp } from "../config/types.js";
 import type { ProgramContext } from "../hooks.js";
 import type { Kernel } from "../kernel.js";
+import { announceComponents, dropAnnouncements } from "../component/announce.js";
 import { LinkRef } from "../link/link-ref.js";
 import { recordedLinks } from "../link/resolve.js";
 import { type ActiveProgram, withProgram } from "./context.js";
@@ -85,13 +86,22 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     const restore = installGlobals(globals);
     let outputs: Record<string, unknown>;
     try {
-      const returned = await options.run();
+      let returned: unknown;
+      try {
+        returned = await options.run();
+      } catch (error) {
+        dropAnnouncements(program);
+        throw error;
+      }
+      // Every component run() made is fully constructed: the `component` taps have run before links resolve.
+      announceComponents(program);
       outputs = returned && typeof returned === "object" ? (returned as Record<string, unknown>) : {};
       for (const link of recordedLinks(program)) new LinkRef(link);
     } finally {
       restore();
     }
     await kernel.hooks.program.after.promise(context, { outputs });
+    announceComponents(program);
     return { outputs, receivers: [...program.receivers] };
   });
 }
