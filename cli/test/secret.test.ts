@@ -32,10 +32,10 @@ describe("sst secret set / list", () => {
 
   it("rejects a bad name with one line, before touching anything", async () => {
     const r = await box.run(["secret", "set", "apiKey", "x"], { cwd: box.dir("bad-name", LOCAL_APP) });
-    expect(expectUserError(r)).toContain('Secret name "apiKey" is not valid');
+    expect(expectUserError(r)).toContain('Invalid secret name "apiKey"');
     expect(existsSync(state("secret", "cli-test", "dev.json"))).toBe(true); // the earlier test's, untouched
     for (const name of ["1Key", "Key-1", "KEY.X"]) {
-      expect(expectUserError(await box.run(["secret", "remove", name], { cwd: app }))).toContain("is not valid");
+      expect(expectUserError(await box.run(["secret", "remove", name], { cwd: app }))).toContain(`Invalid secret name "${name}"`);
     }
   });
 
@@ -116,7 +116,7 @@ describe("sst secret load", () => {
     const err = expectUserError(r);
     expect(err).toContain("3 problems");
     expect(err).toContain('line 2 is not NAME=value: "not a pair"');
-    expect(err).toContain('line 3: Secret name "lower" is not valid');
+    expect(err).toContain('line 3: Invalid secret name "lower"');
     expect(err).toContain("line 4: the value of Q has no closing \"");
     expect(readFileSync(blob()).equals(before)).toBe(true);
   });

@@ -33,6 +33,7 @@ export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } fro
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
 export { applyProviderPlugins } from "./config/provider-plugins.js";
 export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
+export { parseDotenv, formatDotenv, dotenvProblems, type DotenvEntry, type DotenvResult } from "./dotenv.js";
 
 export { Component, isComponent, type ComponentArgs, type ResourceClass } from "./component/component.js";
 export { applyTransform, $transform, type Transform, type TransformTarget } from "./component/transform.js";
@@ -40,6 +41,7 @@ export { physicalName, prefixName, logicalName, prettyHash, randomSuffix, SUFFIX
 
 export { Linkable, type LinkableArgs } from "./link/linkable.js";
 export { Secret } from "./link/secret.js";
+export { checkSecretName, secretNameProblem } from "./link/secret-name.js";
 export { resolveLinks, linkEnvironment, linkProperties, env, rawLink } from "./link/resolve.js";
 export { linkType } from "./link/names.js";
 export type { Include, EnvironmentInclude, LinkPayload, Linkable as LinkableResource, LinkReceiver, ResolvedLink } from "./link/types.js";
@@ -53,7 +55,7 @@ export { providerPackage, providerAlias } from "./program/providers.js";
 
 export { synth, type SynthOptions } from "./synth/synth.js";
 export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";
-export { redact, SECRET } from "./synth/redact.js";
+export { redact, isSecretEnvelope, SECRET } from "./synth/redact.js";
 
 export { writeTypes, renderRootTypes, renderReferenceTypes, renderConfigTypes, writeConfigTypes, DTS_FILE, type TypedLink } from "./types/dts.js";
 

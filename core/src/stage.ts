@@ -9,9 +9,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { parseEnv } from "node:util";
 import { SSTError } from "./errors.js";
 import { validateStage } from "./config/validate.js";
+import { dotenvProblems, parseDotenv } from "./dotenv.js";
 
 /** Usernames that would make a personal stage look like a shared one. */
 export const RESERVED_STAGE_USERNAMES = ["root", "admin", "prod", "dev", "production"];
@@ -28,15 +28,13 @@ export interface StageOptions {
   username?: string;
 }
 
-/** Reads `<root>/.env` (an empty object when there is none). */
+/** Reads `<root>/.env` (an empty object when there is none); every bad line is reported at once. */
 export function readDotenv(root: string): Record<string, string> {
   const path = join(root, ".env");
   if (!existsSync(path)) return {};
-  try {
-    return parseEnv(readFileSync(path, "utf8")) as Record<string, string>;
-  } catch (cause) {
-    throw new SSTError({ code: "E_DOTENV_INVALID", message: `${path} could not be parsed.` }, { cause });
-  }
+  const { entries, problems } = parseDotenv(readFileSync(path, "utf8"));
+  if (problems.length) throw new SSTError(dotenvProblems(path, problems));
+  return Object.fromEntries(entries.map((e) => [e.name, e.value]));
 }
 
 export function resolveStage(options: StageOptions): { stage: string; source: StageSource } {

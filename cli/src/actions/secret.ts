@@ -2,30 +2,25 @@
  * The work behind `sst secret`. Values are read and written through the app's home, sealed with the stage's
  * passphrase (the fallback set with its own). Values are printed only by `list`, and never logged.
  */
-import { FALLBACK_STAGE, SSTError, type Home, type StageRef } from "@sst/core";
+import {
+  checkSecretName,
+  dotenvProblems,
+  FALLBACK_STAGE,
+  formatDotenv,
+  parseDotenv,
+  secretNameProblem,
+  SSTError,
+  type Home,
+  type StageRef,
+} from "@sst/core";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { openProject, type ProjectArgs } from "../project.js";
-import { openHome, passphraseFor, readSecrets, writeSecrets } from "../stage/home.js";
-import { formatDotenv, parseDotenv } from "../util/dotenv.js";
+import { fallbackSecrets, openHome, passphraseFor, readSecrets, stageSecrets, writeSecrets } from "../stage/home.js";
 import { logger, printData } from "../ui/logger.js";
-
-export const SECRET_NAME = /^[A-Z][a-zA-Z0-9_]*$/;
 
 interface SecretArgs extends ProjectArgs {
   fallback?: boolean;
-}
-
-function badName(name: string) {
-  return {
-    code: "E_SECRET_NAME_INVALID",
-    message: `Secret name "${name}" is not valid: it must start with an upper-case letter and contain only letters, numbers and underscores.`,
-    hint: "For example: StripeSecret, API_KEY.",
-  };
-}
-
-function checkName(name: string): void {
-  if (!SECRET_NAME.test(name)) throw new SSTError(badName(name));
 }
 
 async function openSet(args: SecretArgs): Promise<{ home: Home; ref: StageRef; label: string }> {
@@ -45,7 +40,7 @@ async function readStdin(): Promise<string | undefined> {
 }
 
 export async function secretSet(args: SecretArgs & { name: string; value?: string }): Promise<void> {
-  checkName(args.name);
+  checkSecretName(args.name);
   const value = args.value ?? (await readStdin());
   if (!value) {
     throw new SSTError({
@@ -63,7 +58,7 @@ export async function secretSet(args: SecretArgs & { name: string; value?: strin
 }
 
 export async function secretRemove(args: SecretArgs & { name: string }): Promise<void> {
-  checkName(args.name);
+  checkSecretName(args.name);
   const { home, ref, label } = await openSet(args);
   const notSet = new SSTError({
     code: "E_SECRET_NOT_SET",
@@ -89,8 +84,11 @@ export async function secretLoad(args: SecretArgs & { file: string }): Promise<v
   }
   const { entries, problems } = parseDotenv(text);
   const all = [
-    ...problems.map((p) => ({ code: "E_DOTENV_LINE", message: `${args.file}: ${p.message}`, hint: "Each line must be NAME=value (values may be quoted)." })),
-    ...entries.filter((e) => !SECRET_NAME.test(e.name)).map((e) => ({ ...badName(e.name), message: `${args.file}: line ${e.line}: ${badName(e.name).message}` })),
+    ...dotenvProblems(args.file, problems),
+    ...entries.flatMap((e) => {
+      const problem = secretNameProblem(e.name);
+      return problem ? [{ ...problem, message: `${args.file}: line ${e.line}: ${problem.message}` }] : [];
+    }),
   ];
   if (all.length) throw new SSTError(all);
   if (!entries.length) {
@@ -107,12 +105,10 @@ export async function secretLoad(args: SecretArgs & { file: string }): Promise<v
 
 export async function secretList(args: SecretArgs): Promise<void> {
   const { home, ref, label } = await openSet(args);
-  const fallbackRef = { app: ref.app, stage: FALLBACK_STAGE };
-  const fallbackPass = await home.getPassphrase(fallbackRef);
-  const fallback = fallbackPass ? await readSecrets(home, fallbackRef, fallbackPass) : {};
-  // A stage that was never deployed and has no secrets is most likely a typo: say so.
-  const own = args.fallback ? fallback : await readSecrets(home, ref, await passphraseFor(home, ref, { create: false }));
-  const inherited = args.fallback ? {} : Object.fromEntries(Object.entries(fallback).filter(([name]) => !(name in own)));
+  // A stage that was never deployed and has no secrets is most likely a typo: passphraseFor says so.
+  const { own, inherited } = args.fallback
+    ? { own: await fallbackSecrets(home, ref.app), inherited: {} as Record<string, string> }
+    : await stageSecrets(home, ref, await passphraseFor(home, ref, { create: false }));
   const lines = Object.keys(own).sort().map((name) => formatDotenv(name, own[name]!));
   if (Object.keys(inherited).length) {
     lines.push(`# fallback values (${label} has none of its own for these)`);

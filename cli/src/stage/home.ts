@@ -77,13 +77,26 @@ export async function writeSecrets(home: Home, ref: StageRef, passphrase: string
   await home.putSecrets(ref, sealSecrets(passphrase, secrets));
 }
 
-/**
- * What the program sees: fallback secrets, overridden by the stage's own. The fallback set is sealed with
- * the fallback "stage"'s passphrase.
- */
-export async function effectiveSecrets(home: Home, ref: StageRef, passphrase: string): Promise<Record<string, string>> {
-  const fallbackRef = { app: ref.app, stage: FALLBACK_STAGE };
+/** The app's fallback set, sealed with the fallback "stage"'s passphrase; empty when none was ever set. */
+export async function fallbackSecrets(home: Home, app: string): Promise<Record<string, string>> {
+  const fallbackRef = { app, stage: FALLBACK_STAGE };
   const fallbackPass = await home.getPassphrase(fallbackRef);
-  const fallback = fallbackPass ? await readSecrets(home, fallbackRef, fallbackPass) : {};
-  return { ...fallback, ...(await readSecrets(home, ref, passphrase)) };
+  return fallbackPass ? readSecrets(home, fallbackRef, fallbackPass) : {};
+}
+
+/** A stage's secrets: its `own`, and the fallback values it `inherited` for the names it does not set. */
+export async function stageSecrets(
+  home: Home,
+  ref: StageRef,
+  passphrase: string,
+): Promise<{ own: Record<string, string>; inherited: Record<string, string> }> {
+  const fallback = await fallbackSecrets(home, ref.app);
+  const own = await readSecrets(home, ref, passphrase);
+  return { own, inherited: Object.fromEntries(Object.entries(fallback).filter(([name]) => !(name in own))) };
+}
+
+/** What the program sees: fallback secrets, overridden by the stage's own. */
+export async function effectiveSecrets(home: Home, ref: StageRef, passphrase: string): Promise<Record<string, string>> {
+  const { own, inherited } = await stageSecrets(home, ref, passphrase);
+  return { ...inherited, ...own };
 }

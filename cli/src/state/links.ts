@@ -3,12 +3,8 @@
  * (`{target, properties, include}`). Secret values inside are the engine's secret envelopes: sealed
  * (`ciphertext`) in the stored state, open (`plaintext`) in a `--show-secrets` export.
  */
-import { LINK_REF_TYPE, SSTError, readLinkRef, type ResolvedLink } from "@sst/core";
+import { LINK_REF_TYPE, SSTError, isSecretEnvelope as isEnvelope, readLinkRef, type ResolvedLink } from "@sst/core";
 import type { CheckpointResource } from "../engine/checkpoint.js";
-
-/** The key and value that mark an engine secret envelope (Pulumi's `4dabf18193072939515e22adb298388d`). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /** A link read from the state: values may still hold engine secret envelopes (`reveal` opens them). */
 export type StateLink = ResolvedLink<unknown>;
@@ -16,9 +12,6 @@ export type StateLink = ResolvedLink<unknown>;
 export function linksInState(resources: CheckpointResource[]): StateLink[] {
   return resources.flatMap((r) => (r.type === LINK_REF_TYPE ? (readLinkRef(r.outputs) ?? []) : []));
 }
-
-const isEnvelope = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
 
 /** True when a sealed secret is anywhere inside: reading it needs the engine. */
 export function hasSealedSecrets(value: unknown): boolean {

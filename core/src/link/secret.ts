@@ -6,6 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component } from "../component/component.js";
 import { SSTError } from "../errors.js";
 import { useProgram } from "../program/context.js";
+import { checkSecretName } from "./secret-name.js";
 import type { LinkPayload } from "./types.js";
 
 export class Secret extends Component {
@@ -14,17 +15,13 @@ export class Secret extends Component {
   readonly #placeholder?: string;
 
   /**
-   * @param name Starts with a capital letter; letters, numbers and underscores (the `sst secret set` rule).
+   * @param name Starts with a capital letter; letters, numbers and underscores (`checkSecretName`, the rule
+   * `sst secret set` applies too).
    * @param placeholder Used when no value is set for the stage (and no fallback).
    */
   constructor(name: string, placeholder?: string, opts?: pulumi.ComponentResourceOptions) {
     const program = useProgram(`sst.Secret "${name}"`);
-    if (!/^[A-Z][a-zA-Z0-9_]*$/.test(name)) {
-      throw new SSTError({
-        code: "E_SECRET_NAME",
-        message: `Invalid secret name "${name}". Secret names start with a capital letter and contain only letters, numbers and underscores.`,
-      });
-    }
+    checkSecretName(name);
     if (placeholder !== undefined && typeof placeholder !== "string") {
       throw new SSTError({ code: "E_SECRET_PLACEHOLDER", message: `The placeholder of sst.Secret "${name}" must be a string.` });
     }

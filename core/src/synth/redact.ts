@@ -14,14 +14,21 @@ const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/**
+ * True for Pulumi's secret envelope, `{"4dabf…": "1b47…", ...}`: on the wire, and in a checkpoint where it
+ * holds `ciphertext` (as stored) or `plaintext` (a `--show-secrets` export).
+ */
+export function isSecretEnvelope(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && (value as Record<string, unknown>)[SIG] === SECRET_SIG;
+}
+
 export function redact(value: unknown): unknown {
   if (value === UNKNOWN_VALUE) return UNKNOWN;
   if (Array.isArray(value)) return value.map(redact);
   if (value === null || typeof value !== "object") return value;
+  if (isSecretEnvelope(value)) return SECRET;
   const obj = value as Record<string, unknown>;
   switch (obj[SIG]) {
-    case SECRET_SIG:
-      return SECRET;
     case OUTPUT_SIG:
       if (obj.secret) return SECRET;
       return "value" in obj ? redact(obj.value) : UNKNOWN;

@@ -1,11 +1,14 @@
 /**
- * Dotenv files for `sst secret load` and `sst secret list`: a parser that reports every bad line (with its
- * number) instead of skipping it, and a writer whose output the parser reads back unchanged.
+ * The one dotenv reader and writer: the app's `.env` (`readDotenv`), `sst secret load` and `sst secret list`.
+ * The parser reports every bad line (with its number) instead of skipping it, and the writer's output reads
+ * back unchanged. Node's `util.parseEnv` and the `dotenv` package cannot serve: both skip bad lines silently
+ * and unescape at most `\n` and `\r` in double quotes, so a value holding `"` or `\` would not round-trip.
  *
  * Accepted: `NAME=value`, an optional `export ` prefix, blank lines, `#` comments, unquoted values (trimmed,
  * ` #` starts a comment), 'single-quoted' (literal) and "double-quoted" values (`\n`, `\r`, `\t`, `\"`, `\\`
  * escapes; may span lines).
  */
+import type { Problem } from "./errors.js";
 
 export interface DotenvEntry {
   name: string;
@@ -62,6 +65,11 @@ export function parseDotenv(text: string): DotenvResult {
     result.entries.push({ name, value: rest.trim(), line: lineNo });
   }
   return result;
+}
+
+/** The parser's problems as user-error problems (`E_DOTENV_LINE`), each naming `file` and the line. */
+export function dotenvProblems(file: string, problems: DotenvResult["problems"]): Problem[] {
+  return problems.map((p) => ({ code: "E_DOTENV_LINE", message: `${file}: ${p.message}`, hint: "Each line must be NAME=value (values may be quoted)." }));
 }
 
 /** Index of the unescaped closing quote in `body`, or -1. */
