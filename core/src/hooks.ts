@@ -35,7 +35,8 @@ export interface ProgramContext {
   /** `true` under `sst dev`. */
   dev: boolean;
   /**
-   * The global scope `run()` sees. Taps add to it: `globals.sst.aws = {...}`, `globals.aws = awsModule`.
+   * The global scope `run()` sees. Taps add to it (`globals.aws = awsModule`); components go into `globals.sst`
+   * through `kernel.registry.component`, and reading a name there that nobody registered throws a user error.
    * Core installs `$app`, `$dev`, `$interpolate` and the others before any tap runs.
    */
   globals: Record<string, any>;

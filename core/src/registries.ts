@@ -2,6 +2,7 @@
  * The kernel's registries: what plugins contribute besides taps. Provider rules (name lengths, stateful
  * types, package names) live in the provider plugins and are registered here, never hard-coded in core.
  */
+import { strictNamespace } from "./program/namespace.js";
 
 /** How a resource type gets its physical name. */
 export interface NamingRule {
@@ -57,7 +58,10 @@ export class Registries {
     this.providerPackages.set(name, pkg);
   }
 
-  /** The `sst` namespace object built from the registered components. */
+  /**
+   * The `sst` namespace object built from the registered components. Reading a name nobody registered
+   * (`sst.aws` without `@sst/aws`, a misspelt `sst.aws.Bukcet`) throws a user error saying what provides it.
+   */
   namespace(base: Record<string, unknown> = {}): Record<string, any> {
     const root: Record<string, any> = { ...base };
     for (const [path, cls] of this.components) {
@@ -66,6 +70,6 @@ export class Registries {
       for (const part of parts.slice(0, -1)) node = node[part] ??= {};
       node[parts.at(-1)!] = cls;
     }
-    return root;
+    return strictNamespace(root);
   }
 }
