@@ -181,7 +181,7 @@ describe("one synth after another", () => {
         new Box("Media");
       },
     });
-    expect(first.find("OnlyFirst")).toBeDefined();
+    expect(first.get("OnlyFirst")).toMatchObject({ type: "test:index:Thing", custom: true });
     expect(second.find("OnlyFirst")).toBeUndefined();
     expect(second.links).toEqual([
       { name: "Settings", type: "sst.sst.Linkable", properties: { b: 2 }, include: [] },
@@ -200,7 +200,8 @@ describe("one synth after another", () => {
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(rejected.reason.code).toBe("E_PROGRAM_RUNNING");
-    expect((await synthApp({ run: () => void new Thing("After") })).find("After")).toBeDefined();
+    const after = await synthApp({ run: () => void new Thing("After") });
+    expect(after.resources.filter((r) => r.custom).map((r) => [r.name, r.type])).toEqual([["After", "test:index:Thing"]]);
   });
 });
 
