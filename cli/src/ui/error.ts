@@ -5,8 +5,8 @@
 import { isSSTError } from "@sst/core/errors";
 import { logger } from "./logger.js";
 
-/** The lines after the `✕` line: the hint indented, then the stack when asked for. */
-export function renderError(error: unknown, verbose: boolean, print: (message: string) => void = (m) => logger.error(m)): number {
+export function renderError(error: unknown, verbose: boolean): number {
+  // One `logger.error` call: the `✕` goes on the first line, the hint (indented) and the stack follow.
   const lines: string[] = [];
   if (isSSTError(error)) {
     lines.push(error.message);
@@ -17,6 +17,6 @@ export function renderError(error: unknown, verbose: boolean, print: (message: s
     if (verbose && error instanceof Error && error.stack) lines.push(error.stack);
     else lines.push("  Run again with --verbose for details.");
   }
-  print(lines.join("\n"));
+  logger.error(lines.join("\n"));
   return 1;
 }

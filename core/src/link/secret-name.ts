@@ -4,7 +4,7 @@
  */
 import { SSTError, type Problem } from "../errors.js";
 
-export const SECRET_NAME = /^[A-Z][a-zA-Z0-9_]*$/;
+const SECRET_NAME = /^[A-Z][a-zA-Z0-9_]*$/;
 
 /** What is wrong with `name` as a secret name (code `E_SECRET_NAME`), or undefined when it is valid. */
 export function secretNameProblem(name: string): Problem | undefined {

@@ -6,13 +6,14 @@
 import { SSTError } from "../errors.js";
 
 /**
- * Namespaces of `sst` that the first-party plugins provide, so a missing one names its package and the
- * `sst add` that brings it. Any other namespace comes from a plugin listed in `plugins: [...]`.
+ * Namespaces of `sst` that first-party provider plugins provide, so a missing one names its package and the
+ * `sst add` that brings it (which installs the plugin and sets `providers.<name>`, applying the plugin). Only
+ * for this error message: what a namespace holds is whatever its plugin registers. Any other namespace comes
+ * from a plugin listed in `plugins: [...]`.
  */
 export const FIRST_PARTY_NAMESPACES: Readonly<Record<string, { package: string; add: string }>> = Object.freeze({
   aws: { package: "@sst/aws", add: "sst add aws" },
   cloudflare: { package: "@sst/cloudflare", add: "sst add cloudflare" },
-  vercel: { package: "@sst/vercel-dns", add: "sst add vercel-dns" },
 });
 
 // What tools probe on any object (promise checks, JSON, test matchers, React-style checks): never an error.
