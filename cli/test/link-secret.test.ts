@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalHome, ResourceEnvError, encodeLinks } from "@sst/core";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { linkSecretFor } from "../src/stage/home.js";
 import { renderError } from "../src/ui/error.js";
 
@@ -49,11 +49,19 @@ describe("an encoder error on the CLI", () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ResourceEnvError);
-    const lines: string[] = [];
-    expect(renderError(error, false, (line) => lines.push(line))).toBe(1);
-    expect(lines).toEqual([
-      '✕ Cannot encode links:\n  - link "Db" property host holds a lone UTF-16 surrogate (not valid Unicode: the SDKs would lose it)',
-      "  Link names are component names; link properties must be JSON values (strings without lone UTF-16 surrogates). Rename the component or change the property.",
-    ]);
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (written.push(String(chunk)), true));
+    try {
+      expect(renderError(error, false)).toBe(1);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(written.join("")).toBe(
+      [
+        '✕ Cannot encode links:\n  - link "Db" property host holds a lone UTF-16 surrogate (not valid Unicode: the SDKs would lose it)',
+        "  Link names are component names; link properties must be JSON values (strings without lone UTF-16 surrogates). Rename the component or change the property.",
+        "",
+      ].join("\n"),
+    );
   });
 });

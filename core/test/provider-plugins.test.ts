@@ -13,7 +13,7 @@ function project(name: string, providers: string, pluginBody?: string): string {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name, type: "module" }));
   writeFileSync(
     join(dir, "sst.config.ts"),
-    `export default $config({\n  app() { return { name: "${name}", home: "local", providers: ${providers} } },\n  async run() { return { seen: typeof (sst as any).fake?.Thing } },\n});\n`,
+    `export default $config({\n  app() { return { name: "${name}", home: "local", providers: ${providers} } },\n  async run() { return { seen: "fake" in sst ? typeof (sst as any).fake.Thing : "undefined" } },\n});\n`,
   );
   if (pluginBody) {
     const pkg = join(dir, "node_modules", "@sst", "fake");

@@ -1,7 +1,8 @@
 /**
  * The `sst` global answers a name nobody registered with a user error instead of `undefined`:
  * `new sst.aws.Vpc(...)` without `@sst/aws` says which plugin brings `sst.aws` and how to add it, and a
- * misspelt component lists the ones its namespace has. Assigning still works (`globals.sst.x = ...`).
+ * misspelt component lists the ones its namespace has. Assigning still works (`globals.sst.x = ...`); test
+ * for a namespace with `"aws" in sst`, not `sst.aws?.X` (reading it is what throws).
  */
 import { SSTError } from "../errors.js";
 
