@@ -69,5 +69,5 @@ async function upgradeFromPacks(root: string, packs: Packs, version: string | un
   const from = installedVersion(root);
   // No --save-dev: npm keeps each package where package.json already has it.
   await npmInstall(root, [packedSpec(packs, "sst"), ...used.map((p) => packedSpec(packs, p.name))]);
-  process.stdout.write(`✓ sst ${from} → ${to} (this build, from ${packs.dir})${used.length ? `; also ${used.map((p) => p.name).join(", ")}` : ""}\n`);
+  logger.success(`sst ${from} → ${to} (this build, from ${packs.dir})${used.length ? `; also ${used.map((p) => p.name).join(", ")}` : ""}`);
 }
