@@ -27,6 +27,19 @@ export interface ConfigContext {
   command: string;
 }
 
+/** What `bootstrap` taps see. */
+export interface BootstrapContext {
+  app: ResolvedApp;
+  /** The CLI command being run (`deploy`, `diff`, ...). */
+  command: string;
+  /**
+   * The results so far, by plugin name; the home's own `bootstrap` result is already here under the home's
+   * name. A tap adds its result under its plugin's name (`context.results.live = { http, realtime }`);
+   * components read them with `useBootstrap("live")`. Keep them JSON-like and free of secrets.
+   */
+  results: Record<string, unknown>;
+}
+
 /** The program being run: the `program` taps use it to install globals and read the app. */
 export interface ProgramContext {
   app: ResolvedApp;
@@ -39,6 +52,8 @@ export interface ProgramContext {
    * Core installs `$app`, `$dev`, `$interpolate` and the others before any tap runs.
    */
   globals: Record<string, any>;
+  /** What the home and the `bootstrap` taps prepared for this command, by name (empty offline). */
+  bootstrap: Readonly<Record<string, unknown>>;
 }
 
 /** The outcome of the user's `run()`. */
@@ -138,6 +153,13 @@ function createHooks() {
      * validated again, so a plugin cannot produce an invalid app.
      */
     config: new AsyncSeriesWaterfallHook<[ResolvedApp, ConfigContext]>(["app", "context"]),
+    /**
+     * Once per command that runs the program against a stage (`deploy`, `diff`, `remove`, `refresh`, `dev`),
+     * after the home's own `bootstrap` and before the stage's lock: plugins that need something set up
+     * outside the app's state (the live plugin's AppSync endpoint) do it here. AsyncSeries: each tap stores
+     * its result in `context.results[<plugin name>]`; return values are ignored. Not called offline.
+     */
+    bootstrap: new AsyncSeriesHook<[BootstrapContext]>(["context"]),
     /**
      * Around the user's `run()`. AsyncSeries: `before` taps install globals (`sst.aws`, provider namespaces)
      * on `context.globals`; `after` taps see the outputs. Return values are ignored.

@@ -24,14 +24,16 @@ export type {
   DeployResult,
   DevContext,
   InvocationEvent,
+  BootstrapContext,
 } from "./hooks.js";
 export { SSTError, PluginError, isSSTError, type Problem } from "./errors.js";
 
 export type { App, AppInput, Config, HomeName, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
 export { findConfig, CONFIG_FILES } from "./config/find.js";
-export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } from "./config/load.js";
+export { loadApp, resolveApp, $config, userCodeError, type LoadOptions, type LoadedApp, type ResolveAppOptions } from "./config/load.js";
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
-export { applyProviderPlugins } from "./config/provider-plugins.js";
+export { applyProviderPlugins, pluginPackage } from "./config/provider-plugins.js";
+export { withPluginDefaults, unknownHome } from "./config/plugin-defaults.js";
 export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
 
 export { Component, isComponent, type ComponentArgs, type ResourceClass } from "./component/component.js";
@@ -49,6 +51,16 @@ export { linkArtifact, type LinkArtifact } from "./link/artifact.js";
 
 export { runProgram, secretsFromEnv, type RunProgramOptions, type ProgramOutcome } from "./program/run.js";
 export { registerReceiver, useProgram } from "./program/context.js";
+export { runBootstrap, useBootstrap, type BootstrapResults, type BootstrapOptions } from "./program/bootstrap.js";
+export {
+  defaultProviders,
+  useProvider,
+  type ProviderFactory,
+  type ProviderFactoryInput,
+  type DefaultProviderSpec,
+  type ResolvedDefaultProvider,
+} from "./program/default-providers.js";
+export { usePluginOptions } from "./program/plugin-options.js";
 export { providerPackage, providerAlias } from "./program/providers.js";
 
 export { synth, type SynthOptions } from "./synth/synth.js";

@@ -29,7 +29,7 @@ function checkName(name: string): void {
 
 async function openSet(args: SecretArgs): Promise<{ home: Home; ref: StageRef; label: string }> {
   const project = await openProject(args, "secret");
-  const home = openHome(project.kernel, project.app);
+  const home = await openHome(project.kernel, project.app);
   const stage = args.fallback ? FALLBACK_STAGE : project.app.stage;
   const label = args.fallback ? "the fallback set" : `stage "${stage}"`;
   return { home, ref: { app: project.app.name, stage }, label };

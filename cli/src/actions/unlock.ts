@@ -9,7 +9,7 @@ import { VERSION } from "../version.js";
 
 export async function unlock(args: ProjectArgs): Promise<void> {
   const project = await openProject(args, "unlock");
-  const home = openHome(project.kernel, project.app);
+  const home = await openHome(project.kernel, project.app);
   const ref = { app: project.app.name, stage: project.app.stage };
   const where = `stage "${ref.stage}" of "${ref.app}"`;
   // A lock file that does not parse still blocks deploys: release it too, and say what it was.

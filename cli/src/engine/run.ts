@@ -7,6 +7,7 @@ import {
   SSTError,
   descendingId,
   isSSTError,
+  runBootstrap,
   runProgram,
   type DeployResult,
   type EngineOperation,
@@ -56,7 +57,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     });
   }
   const pulumiDir = requirePulumi();
-  const home = openHome(kernel, app);
+  const home = await openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: operation === "deploy" || operation === "diff" });
   const secrets = await effectiveSecrets(home, ref, passphrase);
   // Read and check the state before taking the lock: a corrupt checkpoint fails here, with nothing written.
@@ -65,7 +66,9 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   // Created on first use: a run that encodes no link file (or fails before) writes none.
   const linkSecret = () => linkSecretFor(home, ref);
   const log = openLog(project.root, { print: Boolean(options.printLogs), write: (t) => process.stderr.write(t) });
-  const targets = options.targets?.length ? await targetUrns(project, options.targets, secrets, Boolean(options.dev)) : undefined;
+  // Once per command, before the lock: what the home and plugins set up for the program to read.
+  const bootstrap = await runBootstrap({ kernel, app, home, command: operation });
+  const targets = options.targets?.length ? await targetUrns(project, options.targets, { secrets, bootstrap, dev: Boolean(options.dev) }) : undefined;
 
   const updateId = descendingId();
   const locking = operation !== "diff";
@@ -76,7 +79,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   let programError: unknown;
   const program = async () => {
     try {
-      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret })).outputs;
+      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret, bootstrap })).outputs;
     } catch (error) {
       programError = error;
       throw error;
@@ -99,7 +102,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   process.on("SIGTERM", onSignal);
   const timer = setInterval(() => void workspace?.push(), PUSH_EVERY_MS);
   try {
-    workspace = await openWorkspace({ app, root: project.root, home, passphrase, pulumiDir, updateId, program });
+    workspace = await openWorkspace({ kernel, app, root: project.root, home, passphrase, pulumiDir, updateId, program });
     for (const op of workspace.cleared) write(`! Cleared an operation a stopped run left pending: ${op}`);
     await kernel.hooks.deploy.before.promise({ operation, app });
     const common = {

@@ -4,7 +4,7 @@
  * little) and when it ends.
  */
 import { automation } from "@pulumi/pulumi";
-import { configDir, type Home, type ResolvedApp, type StageRef } from "@sst/core";
+import { configDir, defaultProviders, type Home, type Kernel, type ResolvedApp, type StageRef } from "@sst/core";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, join } from "node:path";
@@ -26,6 +26,7 @@ export interface Workspace {
 }
 
 export interface OpenOptions {
+  kernel: Kernel;
   app: ResolvedApp;
   root: string;
   home: Home;
@@ -65,7 +66,9 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
     writeFileSync(file, JSON.stringify(before));
   }
 
-  const env = engineEnv(options);
+  // A plugin's default provider gives its settings (kept out of state, e.g. AWS_PROFILE) to the engine here.
+  const defaults = defaultProviders(options.kernel, app);
+  const env = { ...Object.assign({}, ...defaults.map((d) => d.env)), ...engineEnv(options) };
   // The automation API finds `pulumi` (and the plugins beside it) on PATH.
   process.env.PATH = env.PATH;
   const pulumiCommand = await automation.PulumiCommand.get({ skipVersionCheck: true });
@@ -78,8 +81,12 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
       projectSettings: { name: app.name, runtime: "nodejs", backend: { url: `file://${dir}` } },
     },
   );
+  // Stack config sets up the engine's own default provider of each package, which serves invokes made
+  // without a provider: from the plugin's default provider when there is one (so what it keeps out of
+  // state stays out), else from `providers.<name>` as written.
   const config: Record<string, { value: string; secret?: boolean }> = {};
-  for (const [provider, args] of Object.entries(app.providers)) {
+  for (const [provider, given] of Object.entries(app.providers)) {
+    const args = defaults.find((d) => d.name === provider)?.args ?? given;
     for (const [key, value] of Object.entries(args)) {
       if (key === "version" || key === "package" || value === undefined) continue;
       config[`${provider}:${key}`] = { value: typeof value === "string" ? value : JSON.stringify(value) };

@@ -13,17 +13,13 @@ import {
   type Kernel,
   type ResolvedApp,
   type StageRef,
+  unknownHome,
 } from "@sst/core";
 
-export function openHome(kernel: Kernel, app: ResolvedApp): Home {
+/** The app's home, from the factory its plugin registered (`local` is core's). */
+export async function openHome(kernel: Kernel, app: ResolvedApp): Promise<Home> {
   const factory = kernel.registry.homes.get(app.home);
-  if (!factory) {
-    throw new SSTError({
-      code: "E_HOME_UNAVAILABLE",
-      message: `home "${app.home}" needs the @sst/${app.home} plugin, which is not installed.`,
-      hint: `Run: npm install @sst/${app.home}   (or use home: "local")`,
-    });
-  }
+  if (!factory) throw unknownHome(kernel, app.home);
   return factory(app);
 }
 

@@ -12,6 +12,7 @@ import { findConfig } from "./find.js";
 import type { Config, ResolvedApp } from "./types.js";
 import { validateApp } from "./validate.js";
 import { applyProviderPlugins } from "./provider-plugins.js";
+import { withPluginDefaults } from "./plugin-defaults.js";
 
 export interface LoadOptions {
   kernel: Kernel;
@@ -54,6 +55,33 @@ export function userCodeError(error: unknown, configPath: string, code = "E_CONF
   return new SSTError({ code, message: `${location}: ${error.message}` }, { cause: error, location });
 }
 
+export interface ResolveAppOptions {
+  kernel: Kernel;
+  stage: string;
+  cliVersion?: string;
+  /** The app root, where `@sst/<provider>` plugins are looked for. */
+  root: string;
+  configPath: string;
+  command: string;
+  /** Apply the `@sst/<provider>` plugins installed in `root` for the app's providers and home. Default `true`. */
+  providerPlugins?: boolean;
+}
+
+/**
+ * From what `app()` returned to the app `run()` sees: validates it, applies the provider plugins, checks the
+ * home against the registered ones, runs the `config` hook and validates its result again.
+ */
+export async function resolveApp(returned: unknown, options: ResolveAppOptions): Promise<ResolvedApp> {
+  const { kernel, stage, cliVersion } = options;
+  let app = validateApp(returned, stage, cliVersion);
+  if (options.providerPlugins !== false) await applyProviderPlugins(kernel, app, options.root);
+  app = withPluginDefaults(kernel, app);
+  app = await kernel.hooks.config.promise(app, { configPath: options.configPath, command: options.command });
+  // A plugin may change the app; what it returns must still be valid.
+  const { stage: _stage, ...changed } = app;
+  return withPluginDefaults(kernel, validateApp(changed, stage, cliVersion));
+}
+
 export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
   const configPath = await findConfig({ cwd: options.cwd, config: options.config });
   const root = dirname(configPath);
@@ -93,12 +121,7 @@ export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
   } catch (error) {
     throw userCodeError(error, configPath);
   }
-  let app = validateApp(returned, options.stage, options.cliVersion);
-  await applyProviderPlugins(options.kernel, app, root);
-  app = await options.kernel.hooks.config.promise(app, { configPath, command: options.command ?? "" });
-  // A plugin may change the app; what it returns must still be valid.
-  const { stage: _stage, ...changed } = app;
-  app = validateApp(changed, options.stage, options.cliVersion);
+  const app = await resolveApp(returned, { ...options, root, configPath, command: options.command ?? "" });
   const run = config.run.bind(config);
   return {
     configPath,

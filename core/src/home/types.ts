@@ -73,6 +73,13 @@ export interface Home {
 
   /** Stages of an app that have state. */
   listStages(app: string): Promise<string[]>;
+
+  /**
+   * Optional: sets up what the app's resources need beside the state (the AWS home's asset bucket), once per
+   * command, before the lock is taken. What it returns, components read with `useBootstrap(<home name>)`;
+   * keep it JSON-like and free of secrets.
+   */
+  bootstrap?(): Promise<unknown>;
 }
 
 /** The stage name under which fallback secrets are stored. */

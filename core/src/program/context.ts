@@ -2,6 +2,7 @@
  * The program being run right now. Components, links and secrets are created inside `run()` without a
  * kernel argument (the docs' API has none), so they find it here. A run sets it and clears it when done.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { Kernel } from "../kernel.js";
 import type { ResolvedApp } from "../config/types.js";
 import { SSTError } from "../errors.js";
@@ -40,6 +41,10 @@ export interface ActiveProgram {
   wraps: Map<string, (resource: any) => LinkPayload>;
   /** Directories of code that receives links (for `sst-env.d.ts`), relative to the root or absolute. */
   receivers: Set<string>;
+  /** Bootstrap results by home or plugin name (`useBootstrap`). */
+  bootstrap: Readonly<Record<string, unknown>>;
+  /** The default providers created for this run, by provider name (`useProvider`). */
+  providers: Map<string, pulumi.ProviderResource>;
 }
 
 // Kept on globalThis, not in a module variable: an app can end up with two copies of @sst/core (the CLI's

@@ -14,6 +14,7 @@ import { type ActiveProgram, withProgram } from "./context.js";
 import { owningComponent } from "./core-taps.js";
 import { createGlobals, installGlobals } from "./globals.js";
 import { loadProviders } from "./providers.js";
+import { createDefaultProviders } from "./default-providers.js";
 
 export interface RunProgramOptions {
   kernel: Kernel;
@@ -31,6 +32,8 @@ export interface RunProgramOptions {
    * never creates one. Without it `linkArtifact` fails; `synth` passes a fixed test secret unless given one.
    */
   linkSecret?: string | (() => Promise<string>);
+  /** Bootstrap results by home or plugin name (see `runBootstrap`), for `useBootstrap`. Default: none. */
+  bootstrap?: Record<string, unknown>;
 }
 
 /** The link secret as the program reads it: fetched at most once, on first use. */
@@ -69,11 +72,16 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     linkSecret: once(options.linkSecret),
     wraps: new Map(),
     receivers: new Set(),
+    bootstrap: Object.freeze({ ...options.bootstrap }),
+    providers: new Map(),
   };
   return withProgram(program, async () => {
     const globals = createGlobals({ app, root, dev: program.dev, registry: kernel.registry });
-    Object.assign(globals, await loadProviders(app, root, kernel.registry));
-    const context: ProgramContext = { app, root, dev: program.dev, globals };
+    const modules = await loadProviders(app, root, kernel.registry);
+    Object.assign(globals, modules);
+    // Before the transform hook is registered: the default providers are not resources the taps change.
+    program.providers = createDefaultProviders(kernel, app, modules);
+    const context: ProgramContext = { app, root, dev: program.dev, globals, bootstrap: program.bootstrap };
     pulumi.runtime.registerStackTransformation((args) => {
       const value = kernel.hooks.transform.call(
         { props: args.props as Record<string, any>, opts: args.opts },
