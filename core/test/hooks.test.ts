@@ -31,6 +31,7 @@ describe("the hooks object", () => {
   it("has exactly these hooks, in phase order, each of this tapable kind", () => {
     expect(hookList(new Kernel().hooks)).toEqual([
       ["config", "AsyncSeriesWaterfallHook"],
+      ["bootstrap", "AsyncSeriesHook"],
       ["program.before", "AsyncSeriesHook"],
       ["program.after", "AsyncSeriesHook"],
       ["component", "SyncHook"],

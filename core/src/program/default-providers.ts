@@ -98,44 +98,24 @@ export function createDefaultProviders(
   return created;
 }
 
-/** `aws:s3/bucketV2:BucketV2` → `aws`. */
-const packageOf = (type: string) => type.split(":")[0] ?? "";
-
-/** The package's provider in `opts.providers` (a map or a list), if any. */
-function listed(providers: pulumi.ComponentResourceOptions["providers"], pkg: string): boolean {
-  if (!providers) return false;
-  if (Array.isArray(providers)) return providers.some((p) => (p as unknown as { getPackage(): string }).getPackage() === pkg);
-  return pkg in providers;
-}
-
-/** Whether a resource already has (or inherits) a provider for `pkg`. */
-function hasProvider(opts: pulumi.ComponentResourceOptions, pkg: string): boolean {
-  if (opts.provider && (opts.provider as unknown as { getPackage(): string }).getPackage() === pkg) return true;
-  return listed(opts.providers, pkg) || Boolean(opts.parent?.getProvider(`${pkg}:index:Provider`));
-}
+/** The package a provider resource serves (`getPackage` is not in Pulumi's typings). */
+const packageOf = (provider: pulumi.ProviderResource) => (provider as unknown as { getPackage(): string }).getPackage();
 
 /**
- * The transform tap that applies the defaults: a custom resource of a package with a default provider gets
- * it as `provider` unless it has one (its own, or inherited from a component); a component gets the
- * defaults it lacks as `providers`, so invokes made with `{ parent }` use them too. Stage 100: after plugin
- * taps, which may route resources elsewhere.
+ * The transform tap that applies the defaults: every resource gets, in `providers`, the default providers its
+ * parent does not already pass down. Pulumi then gives a custom resource of a package its provider from
+ * there, and a component passes them on to its children and to invokes made with `{ parent }`. A provider
+ * chosen explicitly wins: the resource's own `provider` and `providers` over these, and a parent's over none
+ * being added. Stage 100: after plugin taps, which may route resources elsewhere.
  */
 export function tapDefaultProviders(kernel: Kernel): void {
-  kernel.hooks.transform.tap({ name: CORE_TAP, stage: 100 }, (value, ctx) => {
+  kernel.hooks.transform.tap({ name: CORE_TAP, stage: 100 }, (value) => {
     const defaults = peekProgram()?.providers;
     if (!defaults?.size) return value;
     const opts = value.opts as pulumi.ComponentResourceOptions;
-    if (pulumi.CustomResource.isInstance(ctx.resource)) {
-      const pkg = packageOf(ctx.type);
-      const provider = defaults.get(pkg);
-      if (!provider || opts.provider || hasProvider(opts, pkg)) return value;
-      return { ...value, opts: { ...value.opts, provider } };
-    }
-    const missing = [...defaults].filter(([pkg]) => !hasProvider(opts, pkg));
+    const missing = [...defaults].filter(([pkg]) => !opts.parent?.getProvider(`${pkg}:index:Provider`));
     if (!missing.length) return value;
-    const own = Array.isArray(opts.providers)
-      ? Object.fromEntries(opts.providers.map((p) => [(p as unknown as { getPackage(): string }).getPackage(), p]))
-      : opts.providers;
+    const own = Array.isArray(opts.providers) ? Object.fromEntries(opts.providers.map((p) => [packageOf(p), p])) : opts.providers;
     return { ...value, opts: { ...value.opts, providers: { ...Object.fromEntries(missing), ...own } } as pulumi.ResourceOptions };
   });
 }
