@@ -14,7 +14,7 @@ const awsFactory: ProviderFactory = ({ config, app }) => {
       region: rest.region ?? "us-east-1",
       defaultTags: { tags: { "sst:app": app.name, "sst:stage": app.stage } },
     },
-    env: typeof profile === "string" ? { AWS_PROFILE: profile } : {},
+    env: typeof profile === "string" ? { AWS_PROFILE: profile } : undefined,
   };
 };
 
