@@ -1,9 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Kernel, LocalHome, definePlugin, descendingId, validateApp, withPluginDefaults } from "@sst/core";
 import { openHome } from "../src/stage/home.js";
 import { openWorkspace } from "../src/engine/workspace.js";
+import { PULUMI_VERSION } from "../src/engine/pulumi.js";
+import { sandbox as appSandbox, expectUserError } from "./_app.js";
 import { ENGINE, sandbox, sst } from "./engine.js";
 
 const tmp = mkdtempSync(join(import.meta.dirname, ".tmp-homes-"));
@@ -21,6 +23,27 @@ describe("opening the app's home", () => {
       code: "E_CONFIG_HOME_UNKNOWN",
       hint: 'Install @sst/aws, which provides it: sst add aws   (or use home: "local")',
     });
+  });
+});
+
+describe("an app whose home's plugin is not installed", () => {
+  const box = appSandbox();
+  afterAll(() => box.cleanup());
+  const app = box.dir("aws-home", `export default $config({\n  app() { return { name: "x", home: "aws" } },\n  async run() {},\n});\n`);
+
+  it("fails a command that needs the home, naming the plugin and how to add it", async () => {
+    const err = expectUserError(await box.run(["types"], { cwd: app }));
+    expect(err).toContain('home "aws" is not available: no plugin of this app provides it (available: "local").');
+    expect(err).toContain("Install @sst/aws, which provides it: sst add aws");
+  });
+
+  it("still runs sst install, which is how that plugin gets installed", async () => {
+    const engine = box.dir("pulumi");
+    writeFileSync(join(engine, "pulumi"), `#!/bin/sh\necho v${PULUMI_VERSION}\n`);
+    chmodSync(join(engine, "pulumi"), 0o755);
+    const r = await box.run(["install"], { cwd: app, env: { SST_PULUMI_PATH: join(engine, "pulumi") } });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
   });
 });
 

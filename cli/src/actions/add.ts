@@ -30,5 +30,5 @@ export async function add(args: ProjectArgs & { provider: string }): Promise<voi
   const updated = setProvider(source, configPath, args.provider, entry);
   if (updated !== source) await writeFile(configPath, updated);
   process.stdout.write(`✓ Added ${args.provider} (${provider.package}@${provider.version}) to providers in ${file}\n`);
-  await installProviders(await openProject({ ...args, config: configPath }, "add"), pluginSpec);
+  await installProviders(await openProject({ ...args, config: configPath }, "add", { requireHome: false }), pluginSpec);
 }

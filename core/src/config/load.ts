@@ -24,6 +24,11 @@ export interface LoadOptions {
   /** `--config`. */
   config?: string;
   command?: string;
+  /**
+   * Fail when no plugin provides the app's `home` (default `true`). `sst add` and `sst install`, which
+   * install that plugin, pass `false`.
+   */
+  requireHome?: boolean;
 }
 
 export interface LoadedApp {
@@ -65,6 +70,8 @@ export interface ResolveAppOptions {
   command: string;
   /** Apply the `@sst/<provider>` plugins installed in `root` for the app's providers and home. Default `true`. */
   providerPlugins?: boolean;
+  /** See `LoadOptions.requireHome`. */
+  requireHome?: boolean;
 }
 
 /**
@@ -75,11 +82,12 @@ export async function resolveApp(returned: unknown, options: ResolveAppOptions):
   const { kernel, stage, cliVersion } = options;
   let app = validateApp(returned, stage, cliVersion);
   if (options.providerPlugins !== false) await applyProviderPlugins(kernel, app, options.root);
-  app = withPluginDefaults(kernel, app);
+  const defaults = { requireHome: options.requireHome };
+  app = withPluginDefaults(kernel, app, defaults);
   app = await kernel.hooks.config.promise(app, { configPath: options.configPath, command: options.command });
   // A plugin may change the app; what it returns must still be valid.
   const { stage: _stage, ...changed } = app;
-  return withPluginDefaults(kernel, validateApp(changed, stage, cliVersion));
+  return withPluginDefaults(kernel, validateApp(changed, stage, cliVersion), defaults);
 }
 
 export async function loadApp(options: LoadOptions): Promise<LoadedApp> {

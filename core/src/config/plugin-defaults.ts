@@ -8,9 +8,12 @@ import type { Kernel } from "../kernel.js";
 import { pluginPackage } from "./provider-plugins.js";
 import type { ResolvedApp } from "./types.js";
 
-/** Checks `home` against the registered homes and adds the providers plugins registered. */
-export function withPluginDefaults(kernel: Kernel, app: ResolvedApp): ResolvedApp {
-  if (!kernel.registry.homes.has(app.home)) throw unknownHome(kernel, app.home);
+/**
+ * Checks `home` against the registered homes and adds the providers plugins registered. `requireHome: false`
+ * skips the check, for the commands that install the home's plugin (`sst add`, `sst install`).
+ */
+export function withPluginDefaults(kernel: Kernel, app: ResolvedApp, options: { requireHome?: boolean } = {}): ResolvedApp {
+  if (options.requireHome !== false && !kernel.registry.homes.has(app.home)) throw unknownHome(kernel, app.home);
   const providers = { ...app.providers };
   for (const name of kernel.registry.defaultProviders.keys()) providers[name] ??= {};
   return { ...app, providers };
