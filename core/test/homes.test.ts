@@ -73,9 +73,12 @@ describe("the home registry is open", () => {
     expect(error.hint).toContain("sst add cloudflare");
   });
 
-  it("checks the home again after a config tap changed it", async () => {
-    const swap = definePlugin({ name: "swap", apply: (k) => k.hooks.config.tap("swap", (app) => ({ ...app, home: "nowhere" })) });
-    expect((await sstError(() => synth({ plugins: [swap], run() {} }))).message).toContain('home "nowhere" is not available');
+  it("checks the home a config tap leaves, not the one app() returned", async () => {
+    const swap = (to: string) => definePlugin({ name: "swap", apply: (k) => k.hooks.config.tap("swap", (app) => ({ ...app, home: to })) });
+    expect((await sstError(() => synth({ plugins: [swap("nowhere")], run() {} }))).message).toContain('home "nowhere" is not available');
+    let home: unknown;
+    await synth({ plugins: [swap("local")], app: { home: "later" }, run: () => void (home = (globalThis as any).$app.home) });
+    expect(home).toBe("local");
   });
 });
 

@@ -75,19 +75,19 @@ export interface ResolveAppOptions {
 }
 
 /**
- * From what `app()` returned to the app `run()` sees: validates it, applies the provider plugins, checks the
- * home against the registered ones, runs the `config` hook and validates its result again.
+ * From what `app()` returned to the app `run()` sees: validates it, applies the provider plugins and adds the
+ * providers they bring, runs the `config` hook, validates its result again and checks the home against the
+ * registered ones (after the hook, which may change it).
  */
 export async function resolveApp(returned: unknown, options: ResolveAppOptions): Promise<ResolvedApp> {
   const { kernel, stage, cliVersion } = options;
   let app = validateApp(returned, stage, cliVersion);
   if (options.providerPlugins !== false) await applyProviderPlugins(kernel, app, options.root);
-  const defaults = { requireHome: options.requireHome };
-  app = withPluginDefaults(kernel, app, defaults);
+  app = withPluginDefaults(kernel, app, { requireHome: false });
   app = await kernel.hooks.config.promise(app, { configPath: options.configPath, command: options.command });
   // A plugin may change the app; what it returns must still be valid.
   const { stage: _stage, ...changed } = app;
-  return withPluginDefaults(kernel, validateApp(changed, stage, cliVersion), defaults);
+  return withPluginDefaults(kernel, validateApp(changed, stage, cliVersion), { requireHome: options.requireHome });
 }
 
 export async function loadApp(options: LoadOptions): Promise<LoadedApp> {

@@ -63,7 +63,6 @@ export interface SynthAppOptions {
  */
 export async function synth(options: SynthAppOptions): Promise<Graph> {
   const kernel = options.kernel ?? new Kernel({ plugins: options.plugins });
-  if (options.kernel) for (const plugin of options.plugins ?? []) if (!kernel.plugin(plugin.name)) kernel.use(plugin);
   const root = options.root ?? process.cwd();
   const stage = options.stage ?? "test";
   const input = { name: "app", home: "local", ...options.app };
