@@ -19,6 +19,8 @@ export type {
   LinkContext,
   BuildInput,
   BuildResult,
+  BuildMessage,
+  BuildTapOptions,
   EngineOperation,
   DeployEvent,
   DeployResult,
@@ -50,6 +52,10 @@ export { linkArtifact, type LinkArtifact } from "./link/artifact.js";
 export { runProgram, secretsFromEnv, type RunProgramOptions, type ProgramOutcome } from "./program/run.js";
 export { registerReceiver, useProgram } from "./program/context.js";
 export { providerPackage, providerAlias } from "./program/providers.js";
+
+export { requestBuild } from "./build/request.js";
+export { esbuildMessages } from "./build/messages.js";
+export type { Artifact, BuildRequest, BuildEvent, BuildOptions } from "./build/types.js";
 
 export { synth, type SynthOptions } from "./synth/synth.js";
 export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";

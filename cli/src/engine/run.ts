@@ -19,6 +19,7 @@ import type { Project } from "../project.js";
 import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../stage/home.js";
 import { VERSION } from "../version.js";
 import { openLog } from "./logs.js";
+import { buildStatus } from "./build-status.js";
 import { LiveStatus } from "./live.js";
 import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
@@ -76,7 +77,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   let programError: unknown;
   const program = async () => {
     try {
-      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret })).outputs;
+      const build = { onEvent: buildStatus(live) };
+      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret, build })).outputs;
     } catch (error) {
       programError = error;
       throw error;

@@ -6,6 +6,7 @@ import type { Kernel } from "../kernel.js";
 import type { ResolvedApp } from "../config/types.js";
 import { SSTError } from "../errors.js";
 import type { LinkPayload } from "../link/types.js";
+import type { BuildOwner } from "../build/owner.js";
 
 /** A linkable resource as the program knows it: name and type taken once, its payload computed once. */
 export interface LinkSource {
@@ -40,6 +41,8 @@ export interface ActiveProgram {
   wraps: Map<string, (resource: any) => LinkPayload>;
   /** Directories of code that receives links (for `sst-env.d.ts`), relative to the root or absolute. */
   receivers: Set<string>;
+  /** Builds what the program's functions request (`requestBuild`). */
+  builds: BuildOwner;
 }
 
 // Kept on globalThis, not in a module variable: an app can end up with two copies of @sst/core (the CLI's

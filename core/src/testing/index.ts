@@ -42,6 +42,11 @@ export interface SynthAppOptions {
   kernel?: Kernel;
   /** A CLI version to check `app.version` against; by default the range is only checked for syntax. */
   cliVersion?: string;
+  /**
+   * Build the functions the program requests (`requestBuild`) through the plugins' builders, into
+   * `<root>/.sst/artifacts/`. Default `false`: every artifact is a placeholder marked `skipped`.
+   */
+  build?: boolean;
 }
 
 /** Synthesises an inline program. */
@@ -57,6 +62,7 @@ export async function synthApp(options: SynthAppOptions): Promise<Graph> {
     secrets: options.secrets ?? {},
     linkSecret: options.linkSecret,
     mocks: options.mocks,
+    build: { skip: !options.build },
   });
   return new Graph(result);
 }
@@ -70,6 +76,8 @@ export async function synthConfig(options: {
   secrets?: Record<string, string>;
   /** A CLI version to check the config's `version` against; by default the range is only checked for syntax. */
   cliVersion?: string;
+  /** Build the functions the program requests, as `synthApp`'s `build`. Default `false`. */
+  build?: boolean;
 }): Promise<Graph> {
   const kernel = new Kernel({ plugins: options.plugins });
   const loaded = await loadApp({
@@ -80,5 +88,5 @@ export async function synthConfig(options: {
     config: options.config,
     command: "test",
   });
-  return new Graph(await synth({ kernel, app: loaded.app, root: loaded.root, run: loaded.run, secrets: options.secrets ?? {} }));
+  return new Graph(await synth({ kernel, app: loaded.app, root: loaded.root, run: loaded.run, secrets: options.secrets ?? {}, build: { skip: !options.build } }));
 }
