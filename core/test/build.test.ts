@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as pulumi from "@pulumi/pulumi";
-import { Kernel, SSTError, requestBuild, synth, validateApp, type Artifact, type BuildEvent } from "@sst/core";
+import { Kernel, Linkable, SSTError, linkArtifact, requestBuild, resolveLinks, synth, validateApp, type Artifact, type BuildEvent } from "@sst/core";
 import { synthApp } from "@sst/core/testing";
 import { Thing, removeFixture, sstError } from "./_helpers.js";
 import { handlerApp, requestAll, testBuilder } from "./_build.js";
@@ -217,6 +217,20 @@ describe("build errors", () => {
     expect(stats.calls.length).toBeLessThan(5);
   });
 
+  it("rejects an added file that is neither text nor bytes, naming the function and the file", async () => {
+    const root = handlerApp(1);
+    try {
+      const { plugin } = testBuilder();
+      // A Buffer through pulumi.output() comes out as a plain object of its bytes.
+      const files = pulumi.output({ "resource.enc": Buffer.from("x") }) as unknown as Record<string, Buffer>;
+      const error = await sstError(() => synthApp({ plugins: [plugin], root, build: true, run: requestAll(1, { files }) }));
+      expect(error.code).toBe("E_BUILD_FILE_VALUE");
+      expect(error.message).toBe('Function "Fn0" (test): the added file "resource.enc" is neither text nor bytes.');
+    } finally {
+      removeFixture(root);
+    }
+  });
+
   it("rejects an added file outside the artifact", async () => {
     const root = handlerApp(1);
     try {
@@ -225,8 +239,30 @@ describe("build errors", () => {
         synthApp({ plugins: [plugin], root, build: true, run: requestAll(1, { files: { "../escape.txt": "x" } }) }),
       );
       expect(error.code).toBe("E_BUILD_FILE_PATH");
-      expect(error.message).toContain('Function "Fn0" (test): the added file "../escape.txt"');
+      expect(error.message).toContain('Function "Fn0" (test): the added file "../escape.txt" is not a path inside the artifact');
       expect(existsSync(join(root, ".sst/artifacts/escape.txt"))).toBe(false);
+    } finally {
+      removeFixture(root);
+    }
+  });
+});
+
+describe("secrets", () => {
+  it("never makes the artifact secret, even when a link value or an added file is", async () => {
+    const root = handlerApp(1);
+    try {
+      const { plugin } = testBuilder();
+      const graph = await synthApp({
+        plugins: [plugin],
+        root,
+        build: true,
+        run: requestAll(1, {
+          links: pulumi.secret({ Db: { password: "hunter2" } }),
+          files: pulumi.secret("key").apply(() => ({ "resource.enc": Buffer.from([0, 1, 255]) })),
+        }),
+      });
+      expect(graph.outputs.Fn0).toMatchObject({ hash: expect.stringMatching(/^[0-9a-f]{64}$/), skipped: false });
+      expect([...readFileSync(join(root, ".sst/artifacts/Fn0/resource.enc"))]).toEqual([0, 1, 255]);
     } finally {
       removeFixture(root);
     }
@@ -290,6 +326,23 @@ describe("the build cache", () => {
     const appeared = testBuilder(read);
     await buildAll(root, new Kernel({ plugins: [appeared.plugin] }), requestAll(3));
     expect(appeared.stats.calls).toHaveLength(3);
+  });
+
+  it("carries linkArtifact's resource.enc into the artifact, byte-identical on the next run (no rebuild)", async () => {
+    const run = () => {
+      const settings = new Linkable("Settings", { properties: { retries: 3 } });
+      const links = linkArtifact(resolveLinks([settings]));
+      const files = links.files.apply((f) => Object.fromEntries(Object.entries(f).map(([n, b64]) => [n, Buffer.from(b64, "base64")])));
+      return { Api: requestBuild({ name: "Api", runtime: "test", handler: "src/fn0.handler", files }) };
+    };
+    const first = await synthApp({ plugins: [testBuilder().plugin], root, build: true, run });
+    const enc = bytes("Api", "resource.enc");
+    const second = testBuilder();
+    const again = await synthApp({ plugins: [second.plugin], root, build: true, run });
+    expect(second.stats.calls).toEqual([]);
+    expect(again.outputs.Api).toEqual(first.outputs.Api);
+    expect(bytes("Api", "resource.enc").equals(enc)).toBe(true);
+    expect(enc.length).toBeGreaterThan(16);
   });
 
   it("writes added files into the artifact, and a changed file changes the hash and rebuilds", async () => {

@@ -24,7 +24,8 @@ export interface BuildJob {
   handler: string;
   properties: Record<string, unknown>;
   links: Record<string, Record<string, unknown>>;
-  files: Record<string, string | Uint8Array>;
+  /** `null`: a value that was neither text nor bytes. */
+  files: Record<string, Uint8Array | null>;
 }
 
 /** A claimed build: where its artifact goes, and its place in the order errors are reported in. */
@@ -150,8 +151,7 @@ export class BuildOwner {
   async #buildOne(job: BuildJob, paths: CachePaths): Promise<{ artifact: Artifact; cached: boolean }> {
     const hook = this.#kernel.hooks.build.get(job.runtime);
     if (!hook?.isUsed()) throw new Problems([noBuilder(job.name, job.runtime, job.plugin)]);
-    const files = Object.entries(job.files).sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const [path] of files) checkFilePath(job, path);
+    const files = Object.entries(job.files).sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, data]) => [path, checkFile(job, path, data)] as const);
     const key = hashValue({
       builders: hook.taps.map((t) => [t.name, (t as { version?: string }).version ?? null]),
       runtime: job.runtime,
@@ -174,7 +174,7 @@ export class BuildOwner {
     }
   }
 
-  async #runBuilder(job: BuildJob, paths: CachePaths, hook: BuildHook, files: [string, string | Uint8Array][], key: string): Promise<Artifact> {
+  async #runBuilder(job: BuildJob, paths: CachePaths, hook: BuildHook, files: readonly (readonly [string, Uint8Array])[], key: string): Promise<Artifact> {
     const { name, runtime, handler, properties, links } = job;
     const result = await hook.promise({ name, runtime, handler, properties, links, root: this.#root, out: paths.dir, dev: this.#dev });
     if (!result) {
@@ -227,15 +227,22 @@ export class BuildOwner {
   }
 }
 
-/** An added file must land inside the artifact. */
-function checkFilePath(job: BuildJob, path: string): void {
+/** An added file must be bytes and land inside the artifact. */
+function checkFile(job: BuildJob, path: string, data: Uint8Array | null): Uint8Array {
   const clean = normalize(path);
-  if (path.length > 0 && !isAbsolute(path) && clean !== ".." && !clean.startsWith(`..${"/"}`) && !clean.startsWith("..\\")) return;
+  const inside = path.length > 0 && !isAbsolute(path) && clean !== ".." && !clean.startsWith("../") && !clean.startsWith("..\\");
+  if (inside && data !== null) return data;
   throw new Problems([
-    {
-      code: "E_BUILD_FILE_PATH",
-      message: `Function "${job.name}" (${job.runtime}): the added file ${JSON.stringify(path)} is not a path inside the artifact.`,
-      hint: "Name added files by a relative path inside the artifact, like resource.enc.",
-    },
+    inside
+      ? {
+          code: "E_BUILD_FILE_VALUE",
+          message: `Function "${job.name}" (${job.runtime}): the added file ${JSON.stringify(path)} is neither text nor bytes.`,
+          hint: "Pass a string or a Buffer (a Buffer that went through pulumi.output() or pulumi.secret() is copied into a plain object: return it from an apply instead).",
+        }
+      : {
+          code: "E_BUILD_FILE_PATH",
+          message: `Function "${job.name}" (${job.runtime}): the added file ${JSON.stringify(path)} is not a path inside the artifact.`,
+          hint: "Name added files by a relative path inside the artifact, like resource.enc.",
+        },
   ]);
 }
