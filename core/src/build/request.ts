@@ -16,7 +16,6 @@ import type { Artifact, BuildRequest } from "./types.js";
  *   artifact is a placeholder with `skipped: true`.
  * - In a preview, an unknown input leaves the artifact unknown.
  * - A failed build makes the artifact's Output reject, so nothing that depends on it is created.
- *
  * - The artifact is never secret, even when a link value or an added file is.
  *
  * @example

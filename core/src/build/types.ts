@@ -36,7 +36,8 @@ export interface BuildRequest {
   links?: pulumi.Input<Record<string, Record<string, unknown>>>;
   /**
    * Files written into the artifact after the builder ran, by path relative to the artifact directory
-   * (`{ "resource.enc": bytes }`). Their contents are part of the cache key and of the artifact hash.
+   * (`{ "resource.enc": bytes }`; a string is written as UTF-8). Their contents are part of the cache key and of
+   * the artifact hash.
    */
   files?: pulumi.Input<Record<string, pulumi.Input<string | Uint8Array>>>;
   /**
