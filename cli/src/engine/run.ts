@@ -25,6 +25,7 @@ import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
 import { targetUrns } from "./targets.js";
 import { openWorkspace } from "./workspace.js";
+import { sweepWorkspaces } from "./sweep.js";
 import { parseCheckpoint } from "./checkpoint.js";
 
 export interface EngineOptions {
@@ -71,6 +72,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const updateId = descendingId();
   const locking = operation !== "diff";
   if (locking) await home.lock(ref, { created: new Date().toISOString(), updateID: updateId, command: operation, pid: process.pid });
+  for (const dir of sweepWorkspaces(project.root)) log.sst(`removed the workspace of a stopped run: ${dir}`);
   const record = { id: updateId, command: operation, version: VERSION, timeStarted: new Date().toISOString(), errors: [] as { urn?: string; message: string }[] };
   log.sst(`${operation} ${app.name}/${app.stage} update ${updateId}`);
 
@@ -101,7 +103,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   process.on("SIGTERM", onSignal);
   const timer = setInterval(() => void workspace?.push(), PUSH_EVERY_MS);
   try {
-    workspace = await openWorkspace({ app, root: project.root, home, passphrase, pulumiDir, updateId, program });
+    workspace = await openWorkspace({ app, root: project.root, home, passphrase, pulumiDir, updateId, program, pushes: locking });
     for (const op of workspace.cleared) write(`! Cleared an operation a stopped run left pending: ${op}`);
     await kernel.hooks.deploy.before.promise({ operation, app });
     const common = {
