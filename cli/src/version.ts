@@ -1,4 +1,8 @@
-/** The CLI's own version, read from its package.json (so `sst version` and `version` checks agree). */
+/** The CLI's own package.json (so `sst version`, `version` checks and the packs look-up agree). */
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-export const VERSION: string = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+/** The path of the CLI's package.json. */
+export const CLI_MANIFEST_PATH: string = fileURLToPath(new URL("../package.json", import.meta.url));
+
+export const VERSION: string = JSON.parse(readFileSync(CLI_MANIFEST_PATH, "utf8")).version;

@@ -37,14 +37,15 @@ export async function startRegistry(packages: Packages): Promise<Registry> {
   };
 }
 
-/** Like `sst()` of run-cli.ts, without blocking this process's event loop. */
+/** Like `sst()` of run-cli.ts, without blocking this process's event loop; `bin` runs another sst install. */
 export function sstAsync(
   args: string[],
-  options: { cwd: string; env?: Record<string, string>; input?: string; offline?: boolean },
+  options: { cwd: string; env?: Record<string, string>; input?: string; offline?: boolean; bin?: string },
 ): Promise<CliResult> {
   const env = { HOME: process.env.HOME ?? "/tmp", PATH: dirname(process.execPath), ...options.env };
+  const bin = options.bin ?? BIN;
   // offline: a fresh network namespace (`unshare -rn`), as run-cli.ts does.
-  const [command, argv] = options.offline ? ["unshare", ["-rn", process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]];
+  const [command, argv] = options.offline ? ["unshare", ["-rn", process.execPath, bin, ...args]] : [process.execPath, [bin, ...args]];
   return new Promise((resolve, reject) => {
     const child = spawn(command, argv, { cwd: options.cwd, env });
     let stdout = "";

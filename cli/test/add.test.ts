@@ -6,6 +6,8 @@ import { provider, startRegistry, type Registry } from "./_registry.js";
 
 const box = sandbox();
 let registry: Registry;
+/** A pack folder as `npm run pack` writes it (installs are skipped, so no tarballs are needed). */
+let packs: string;
 beforeAll(async () => {
   registry = await startRegistry({
     "@pulumi/aws": { latest: provider("@pulumi/aws", "7.48.0", "aws") },
@@ -14,6 +16,20 @@ beforeAll(async () => {
     "@pulumi/notaprovider": { latest: { name: "@pulumi/notaprovider", version: "1.0.0" } },
     // Our plugin, which names the provider package it needs.
     "@sst/hello": { latest: { name: "@sst/hello", version: "0.3.0", peerDependencies: { "@pulumi/hello": "^2.1.0" } } },
+    // A third-party plugin on the registry (no provider), and a package that is not a plugin.
+    "@acme/sst-greeter": { latest: { name: "@acme/sst-greeter", version: "1.2.0", sst: { plugin: "greeter" } } },
+    "@acme/lib": { latest: { name: "@acme/lib", version: "1.0.0" } },
+  });
+  packs = box.dir("packs", undefined, {
+    "index.json": JSON.stringify({
+      format: 1,
+      packages: [
+        { name: "sst", version: "0.1.0", file: "sst-0.1.0.tgz" },
+        { name: "@sst-examples/plugin-hello", version: "0.1.0", file: "plugin-hello.tgz", plugin: "hello" },
+        { name: "@sst/tunnel-x", version: "0.1.0", file: "tunnel-x.tgz", plugin: "tunnel-x", dependencies: { "@pulumi/tunnel-x": "^1.4.0" } },
+        { name: "@sst/core", version: "0.1.0", file: "core.tgz" },
+      ],
+    }),
   });
 });
 afterAll(async () => {
@@ -32,7 +48,7 @@ export default $config({
   async run() {},
 });
 `;
-const add = (name: string, cwd: string) => box.run(["add", name], { cwd, env: { SST_NPM_REGISTRY: registry.url } });
+const add = (name: string, cwd: string, env: Record<string, string> = {}) => box.run(["add", name], { cwd, env: { SST_NPM_REGISTRY: registry.url, ...env } });
 const config = (dir: string) => readFileSync(join(dir, "sst.config.ts"), "utf8");
 
 describe("sst add", () => {
@@ -87,6 +103,52 @@ describe("sst add", () => {
     const dir = box.dir("offline", CONFIG);
     const err = expectUserError(await box.run(["add", "aws"], { cwd: dir, env: { SST_NPM_REGISTRY: "http://127.0.0.1:9" } }));
     expect(err).toContain("Could not reach the npm registry at http://127.0.0.1:9");
+    expect(config(dir)).toBe(CONFIG);
+  });
+
+  it("adds a plugin without a provider from this build's packs: installs its tarball, imports it, lists it in plugins", async () => {
+    const dir = box.dir("packed-plugin", CONFIG);
+    const asked = registry.requests.length;
+    const r = await add("hello", dir, { SST_PACKAGES: packs });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Found the plugin @sst-examples/plugin-hello@0.1.0 (${join(packs, "plugin-hello.tgz")})`);
+    expect(r.stdout).toContain(`skipped: npm install file:${join(packs, "plugin-hello.tgz")} (SST_SKIP_INSTALL is set)`);
+    expect(r.stdout).toContain("Added hello() from @sst-examples/plugin-hello to plugins in sst.config.ts");
+    expect(config(dir)).toBe(
+      CONFIG.replace("export default $config({\n", 'import { hello } from "@sst-examples/plugin-hello";\n\nexport default $config({\n  plugins: [hello()],\n'),
+    );
+    // Found locally, and a package that says it is a plugin needs no provider search: no registry look-up.
+    expect(registry.requests.length).toBe(asked);
+    // By its package name too; a second add changes nothing.
+    const again = await add("@sst-examples/plugin-hello", dir, { SST_PACKAGES: packs });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("@sst-examples/plugin-hello is already in `plugins` in sst.config.ts");
+    expect(config(dir).match(/hello\(\)/g)).toHaveLength(1);
+  });
+
+  it("adds a packed plugin that declares a provider to providers, installing both", async () => {
+    const dir = box.dir("packed-provider", CONFIG);
+    const r = await add("tunnel-x", dir, { SST_PACKAGES: packs });
+    expect(r.code).toBe(0);
+    expect(config(dir)).toContain('providers: { "tunnel-x": "1.4.0" }');
+    expect(r.stdout).toContain(`npm install file:${join(packs, "tunnel-x.tgz")} @pulumi/tunnel-x@1.4.0`);
+  });
+
+  it("adds a third-party plugin from the registry by its package name, under the name it declares", async () => {
+    const dir = box.dir("registry-plugin", CONFIG);
+    const r = await add("@acme/sst-greeter", dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("skipped: npm install @acme/sst-greeter@1.2.0");
+    expect(config(dir)).toContain('import { greeter } from "@acme/sst-greeter";');
+    expect(config(dir)).toContain("plugins: [greeter()],");
+  });
+
+  it("refuses a package that is not an SST plugin, or that nothing has, leaving the config alone", async () => {
+    const dir = box.dir("not-plugin", CONFIG);
+    expect(expectUserError(await add("@acme/lib", dir))).toContain('@acme/lib is not an SST plugin: its package.json has no "sst": { "plugin": "<name>" }.');
+    expect(expectUserError(await add("@sst/core", dir, { SST_PACKAGES: packs }))).toContain("@sst/core is not an SST plugin");
+    expect(expectUserError(await add("@acme/nothing", dir, { SST_PACKAGES: packs }))).toContain(`No plugin named @acme/nothing on ${registry.url} and the packs in ${packs}.`);
     expect(config(dir)).toBe(CONFIG);
   });
 });

@@ -97,4 +97,20 @@ describe("sst init", () => {
       expect(existsSync(join(dir, ".gitignore"))).toBe(false);
     }
   });
+
+  it("with this build's packs (SST_PACKAGES), writes sst as a file: dependency on the packed CLI, not a registry range", async () => {
+    const packs = box.dir("packs", undefined, {
+      "index.json": JSON.stringify({ format: 1, packages: [{ name: "sst", version: "0.1.0", file: "sst-0.1.0.tgz" }] }),
+    });
+    const dir = box.dir("packed-app");
+    const r = await box.run(["init", "--yes", "--home", "local"], { cwd: dir, env: { SST_PACKAGES: packs } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Added sst to devDependencies in package.json (this build: file:${join(packs, "sst-0.1.0.tgz")})`);
+    expect(JSON.parse(read(dir, "package.json")).devDependencies).toEqual({ sst: `file:${join(packs, "sst-0.1.0.tgz")}` });
+    // A folder that is not a pack fails before anything is written.
+    const bad = box.dir("not-a-pack-app");
+    expect(expectUserError(await box.run(["init", "--yes"], { cwd: bad, env: { SST_PACKAGES: join(packs, "nope") } }))).toContain("has no index.json");
+    expect(existsSync(join(bad, "sst.config.ts"))).toBe(false);
+    expect(existsSync(join(bad, "package.json"))).toBe(false);
+  });
 });

@@ -19,6 +19,8 @@ export type {
   LinkContext,
   BuildInput,
   BuildResult,
+  BuildMessage,
+  BuildTapOptions,
   EngineOperation,
   DeployEvent,
   DeployResult,
@@ -62,6 +64,10 @@ export {
 } from "./program/default-providers.js";
 export { usePluginOptions } from "./program/plugin-options.js";
 export { providerPackage, providerAlias } from "./program/providers.js";
+
+export { requestBuild } from "./build/request.js";
+export { esbuildMessages } from "./build/messages.js";
+export type { Artifact, BuildRequest, BuildEvent, BuildOptions } from "./build/types.js";
 
 export { synth, type SynthOptions } from "./synth/synth.js";
 export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";

@@ -9,10 +9,12 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { encodeLinks, type LinkTarget, type Links } from "@sst/core/resource-env";
 import { describe, expect, it } from "vitest";
+import { publishedSst, publishedSstPrefix, PUBLISHED_SST_VERSION } from "./_published.js";
 import { cleanEnv } from "./_vectors.js";
 
-const require = createRequire(import.meta.url);
-const publishedEntry = require.resolve("sst-published/resource"); // its export map's Node entry
+// Installed on first use into a cache outside the repo (never a workspace dependency: see _published.ts).
+const prefix = publishedSst();
+const publishedEntry = createRequire(join(prefix, "package.json")).resolve("sst/resource"); // its export map's Node entry
 // Its export map hides package.json; it sits three levels above dist/resource/node.js.
 const publishedVersion = JSON.parse(readFileSync(join(publishedEntry, "../../../package.json"), "utf8")).version;
 const child = fileURLToPath(new URL("./fixtures/read-published.mjs", import.meta.url));
@@ -39,9 +41,11 @@ function readWithPublished(target: LinkTarget): Record<string, unknown> {
 }
 
 describe(`SST's published SDK (sst@${publishedVersion})`, () => {
-  it("is the pinned version, imported through its own export map", () => {
-    expect(publishedVersion).toBe("4.17.1");
-    expect(publishedEntry).toMatch(/sst-published[\\/]dist[\\/]resource[\\/]node\.js$/);
+  it("is the pinned version, imported through its own export map from the cache outside the repo", () => {
+    expect(publishedVersion).toBe(PUBLISHED_SST_VERSION);
+    expect(PUBLISHED_SST_VERSION).toBe("4.17.1");
+    expect(publishedEntry).toBe(join(publishedSstPrefix(), "node_modules", "sst", "dist", "resource", "node.js"));
+    expect(publishedEntry.startsWith(fileURLToPath(new URL("../../", import.meta.url)))).toBe(false);
   });
 
   it("needs neither its CLI binary nor the network: its Node entry imports only built-ins and its own shared.js", () => {

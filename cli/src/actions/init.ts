@@ -10,6 +10,7 @@ import { detectFramework, type Framework } from "../init/detect.js";
 import { addDevDependency, addGitignore, readManifest } from "../init/files.js";
 import { appName, HOMES, renderConfig, type HomeName } from "../init/templates.js";
 import { npmInstall } from "../util/npm.js";
+import { findPacks, packedSpec } from "../util/packs.js";
 import { VERSION } from "../version.js";
 
 export async function init(args: { yes?: boolean; home?: string }): Promise<void> {
@@ -33,6 +34,9 @@ export async function init(args: { yes?: boolean; home?: string }): Promise<void
       message: `This is a ${framework.name} app: drop-in mode deploys it with sst.aws.${framework.component}, which needs --home aws.`,
     });
   }
+  // This build's packed CLI when there are packs (util/packs.ts), else the registry range.
+  const packs = findPacks();
+  const sstSpec = packs ? packedSpec(packs, "sst") : `^${VERSION}`;
   const interactive = !args.yes && Boolean(process.stdin.isTTY && process.stdout.isTTY);
   if (framework) process.stdout.write(`${framework.name} detected: SST will be added in drop-in mode (sst.aws.${framework.component}).\n`);
   const home = (framework ? "aws" : (args.home as HomeName | undefined) ?? (interactive ? await askHome() : "aws")) as HomeName;
@@ -45,7 +49,9 @@ export async function init(args: { yes?: boolean; home?: string }): Promise<void
   writeFileSync(join(dir, "sst.config.ts"), renderConfig({ name, home, framework }), { flag: "wx" });
   process.stdout.write(`✓ Created sst.config.ts (app "${name}", home "${home}")\n`);
   if (addGitignore(dir)) process.stdout.write("✓ Added .sst to .gitignore\n");
-  if (addDevDependency(dir, manifest, name, `^${VERSION}`)) process.stdout.write(`✓ Added sst to devDependencies in package.json\n`);
+  if (addDevDependency(dir, manifest, name, sstSpec)) {
+    process.stdout.write(`✓ Added sst to devDependencies in package.json${packs ? ` (this build: ${sstSpec})` : ""}\n`);
+  }
 
   const providers = home === "local" ? [] : [{ alias: home, pkg: `@pulumi/${home}` }];
   writeConfigTypes(dir, providers);

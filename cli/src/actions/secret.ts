@@ -1,12 +1,14 @@
 /**
  * The work behind `sst secret`. Values are read and written through the app's home, sealed with the stage's
  * passphrase (the fallback set with its own). Values are printed only by `list`, and never logged.
+ * Changes go through `updateSecrets`, a compare-and-swap on the blob, so concurrent commands all land; they
+ * do not wait for the stage lock: a deploy that holds it keeps the values it read when it started.
  */
 import { FALLBACK_STAGE, SSTError, type Home, type StageRef } from "@sst/core";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { openProject, type ProjectArgs } from "../project.js";
-import { openHome, passphraseFor, readSecrets, writeSecrets } from "../stage/home.js";
+import { openHome, passphraseFor, readSecrets, updateSecrets } from "../stage/home.js";
 import { formatDotenv, parseDotenv } from "../util/dotenv.js";
 
 export const SECRET_NAME = /^[A-Z][a-zA-Z0-9_]*$/;
@@ -35,6 +37,13 @@ async function openSet(args: SecretArgs): Promise<{ home: Home; ref: StageRef; l
   return { home, ref: { app: project.app.name, stage }, label };
 }
 
+/** What to do next: deploy, later if a command that holds the stage's lock is still running on old values. */
+async function nextStep(home: Home, ref: StageRef): Promise<string> {
+  const held = ref.stage === FALLBACK_STAGE ? undefined : await home.readLock(ref).catch(() => undefined);
+  if (!held) return "Run `sst deploy` to update.";
+  return `\`sst ${held.command}\` is running on this stage with the values it read when it started: run \`sst deploy\` after it ends.`;
+}
+
 async function readStdin(): Promise<string | undefined> {
   if (process.stdin.isTTY) return undefined;
   const chunks: Buffer[] = [];
@@ -55,10 +64,8 @@ export async function secretSet(args: SecretArgs & { name: string; value?: strin
   }
   const { home, ref, label } = await openSet(args);
   const passphrase = await passphraseFor(home, ref, { create: true });
-  const secrets = await readSecrets(home, ref, passphrase);
-  secrets[args.name] = value;
-  await writeSecrets(home, ref, passphrase, secrets);
-  process.stdout.write(`✓ Set "${args.name}" for ${label}. Run \`sst deploy\` to update.\n`);
+  await updateSecrets(home, ref, passphrase, (secrets) => void (secrets[args.name] = value));
+  process.stdout.write(`✓ Set "${args.name}" for ${label}. ${await nextStep(home, ref)}\n`);
 }
 
 export async function secretRemove(args: SecretArgs & { name: string }): Promise<void> {
@@ -71,11 +78,11 @@ export async function secretRemove(args: SecretArgs & { name: string }): Promise
   });
   const passphrase = await home.getPassphrase(ref);
   if (!passphrase) throw notSet;
-  const secrets = await readSecrets(home, ref, passphrase);
-  if (!(args.name in secrets)) throw notSet;
-  delete secrets[args.name];
-  await writeSecrets(home, ref, passphrase, secrets);
-  process.stdout.write(`✓ Removed "${args.name}" from ${label}. Run \`sst deploy\` to update.\n`);
+  await updateSecrets(home, ref, passphrase, (secrets) => {
+    if (!(args.name in secrets)) throw notSet;
+    delete secrets[args.name];
+  });
+  process.stdout.write(`✓ Removed "${args.name}" from ${label}. ${await nextStep(home, ref)}\n`);
 }
 
 export async function secretLoad(args: SecretArgs & { file: string }): Promise<void> {
@@ -97,11 +104,11 @@ export async function secretLoad(args: SecretArgs & { file: string }): Promise<v
   }
   const { home, ref, label } = await openSet(args);
   const passphrase = await passphraseFor(home, ref, { create: true });
-  const secrets = await readSecrets(home, ref, passphrase);
-  for (const entry of entries) secrets[entry.name] = entry.value;
-  await writeSecrets(home, ref, passphrase, secrets);
+  await updateSecrets(home, ref, passphrase, (secrets) => {
+    for (const entry of entries) secrets[entry.name] = entry.value;
+  });
   const names = [...new Set(entries.map((e) => e.name))];
-  process.stdout.write(`✓ Set ${names.length} secret${names.length === 1 ? "" : "s"} for ${label}: ${names.join(", ")}. Run \`sst deploy\` to update.\n`);
+  process.stdout.write(`✓ Set ${names.length} secret${names.length === 1 ? "" : "s"} for ${label}: ${names.join(", ")}. ${await nextStep(home, ref)}\n`);
 }
 
 export async function secretList(args: SecretArgs): Promise<void> {

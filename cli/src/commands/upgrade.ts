@@ -6,6 +6,7 @@ export const examples = [
   "sst upgrade                     npm install sst@latest in the project",
   "sst upgrade 0.2.0               a given version (or a dist-tag like next)",
   "SST_SKIP_INSTALL=1 sst upgrade  only say what would change",
+  "# with this build's packs (SST_PACKAGES, or a CLI installed from one): reinstall sst and the app's packed packages",
 ];
 
 export default defineCommand({

@@ -58,33 +58,34 @@ export function stringText(value: string, quote: string): string {
 }
 
 /**
- * Edits that add `entries` (already rendered as `key: value`) to an object literal, in its style: one per
- * line with the indentation of its last property, or inline for a one-line object. A comment after the last
- * property stays on its line.
+ * Edits that add `entries` (already rendered: `key: value` for an object, values for an array) to an object or
+ * array literal, in its style: one per line with the indentation of its last entry, or inline for a one-line
+ * literal. A comment after the last entry stays on its line.
  */
-export function insertProperties(sf: ts.SourceFile, obj: ts.ObjectLiteralExpression, entries: string[]): Edit[] {
+export function insertEntries(sf: ts.SourceFile, node: ts.ObjectLiteralExpression | ts.ArrayLiteralExpression, entries: string[]): Edit[] {
   const text = sf.text;
-  const props = obj.properties;
+  const props: ts.NodeArray<ts.Node> = ts.isArrayLiteralExpression(node) ? node.elements : node.properties;
   if (props.length === 0) {
-    return [{ start: obj.getStart(sf), end: obj.end, text: `{ ${entries.join(", ")} }` }];
+    const joined = entries.join(", ");
+    return [{ start: node.getStart(sf), end: node.end, text: ts.isArrayLiteralExpression(node) ? `[${joined}]` : `{ ${joined} }` }];
   }
   const last = props[props.length - 1]!;
   const line = (pos: number) => sf.getLineAndCharacterOfPosition(pos).line;
-  const multiline = line(obj.getStart(sf)) !== line(props[0]!.getStart(sf));
+  const multiline = line(node.getStart(sf)) !== line(props[0]!.getStart(sf));
   if (!multiline) {
     const joined = entries.join(", ");
     return [{ start: props.end, end: props.end, text: props.hasTrailingComma ? ` ${joined},` : `, ${joined}` }];
   }
   const lineStart = text.lastIndexOf("\n", last.getStart(sf) - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  // After the last property (and its comma), skip the rest of the line when it is blank or a line comment.
+  // After the last entry (and its comma), skip the rest of the line when it is blank or a line comment.
   let at = props.end;
   const eol = text.indexOf("\n", at);
   const rest = text.slice(at, eol < 0 ? text.length : eol);
-  if (/^\s*(\/\/.*)?$/.test(rest) && eol >= 0 && eol < obj.end) at = eol;
+  if (/^\s*(\/\/.*)?$/.test(rest) && eol >= 0 && eol < node.end) at = eol;
   const added = entries.map((e) => `\n${indent}${e},`).join("");
   if (props.hasTrailingComma) return [{ start: at, end: at, text: added }];
-  // No trailing comma: the last property needs one, before any comment that follows it.
+  // No trailing comma: the last entry needs one, before any comment that follows it.
   if (at === last.end) return [{ start: at, end: at, text: "," + added.replace(/,$/, "") }];
   return [
     { start: last.end, end: last.end, text: "," },

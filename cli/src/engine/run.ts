@@ -20,11 +20,13 @@ import type { Project } from "../project.js";
 import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../stage/home.js";
 import { VERSION } from "../version.js";
 import { openLog } from "./logs.js";
+import { buildStatus } from "./build-status.js";
 import { LiveStatus } from "./live.js";
 import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
 import { targetUrns } from "./targets.js";
 import { openWorkspace } from "./workspace.js";
+import { sweepWorkspaces } from "./sweep.js";
 import { parseCheckpoint } from "./checkpoint.js";
 
 export interface EngineOptions {
@@ -73,13 +75,15 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const updateId = descendingId();
   const locking = operation !== "diff";
   if (locking) await home.lock(ref, { created: new Date().toISOString(), updateID: updateId, command: operation, pid: process.pid });
+  for (const dir of sweepWorkspaces(project.root)) log.sst(`removed the workspace of a stopped run: ${dir}`);
   const record = { id: updateId, command: operation, version: VERSION, timeStarted: new Date().toISOString(), errors: [] as { urn?: string; message: string }[] };
   log.sst(`${operation} ${app.name}/${app.stage} update ${updateId}`);
 
   let programError: unknown;
   const program = async () => {
     try {
-      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret, bootstrap })).outputs;
+      const build = { onEvent: buildStatus(live) };
+      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret, bootstrap, build })).outputs;
     } catch (error) {
       programError = error;
       throw error;
@@ -102,7 +106,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   process.on("SIGTERM", onSignal);
   const timer = setInterval(() => void workspace?.push(), PUSH_EVERY_MS);
   try {
-    workspace = await openWorkspace({ kernel, app, root: project.root, home, passphrase, pulumiDir, updateId, program });
+    workspace = await openWorkspace({ kernel, app, root: project.root, home, passphrase, pulumiDir, updateId, program, pushes: locking });
     for (const op of workspace.cleared) write(`! Cleared an operation a stopped run left pending: ${op}`);
     await kernel.hooks.deploy.before.promise({ operation, app });
     const common = {

@@ -13,6 +13,8 @@ export interface Manifest {
   pulumi?: { name?: string; resource?: boolean; version?: string };
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
+  /** Set by SST plugins: `{ plugin: "hello" }`, the short name `sst add` takes (README: "Writing a plugin"). */
+  sst?: { plugin?: string };
 }
 
 export function registryUrl(env: NodeJS.ProcessEnv = process.env): string {

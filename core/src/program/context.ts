@@ -7,6 +7,7 @@ import type { Kernel } from "../kernel.js";
 import type { ResolvedApp } from "../config/types.js";
 import { SSTError } from "../errors.js";
 import type { LinkPayload } from "../link/types.js";
+import type { BuildOwner } from "../build/owner.js";
 
 /** A linkable resource as the program knows it: name and type taken once, its payload computed once. */
 export interface LinkSource {
@@ -45,6 +46,8 @@ export interface ActiveProgram {
   bootstrap: Readonly<Record<string, unknown>>;
   /** The default providers created for this run, by provider name (`useProvider`). */
   providers: Map<string, pulumi.ProviderResource>;
+  /** Builds what the program's functions request (`requestBuild`). */
+  builds: BuildOwner;
 }
 
 // Kept on globalThis, not in a module variable: an app can end up with two copies of @sst/core (the CLI's

@@ -7,6 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedApp } from "../config/types.js";
 import type { ProgramContext } from "../hooks.js";
+import { BuildOwner } from "../build/owner.js";
+import type { BuildOptions } from "../build/types.js";
 import type { Kernel } from "../kernel.js";
 import { LinkRef } from "../link/link-ref.js";
 import { recordedLinks } from "../link/resolve.js";
@@ -34,6 +36,8 @@ export interface RunProgramOptions {
   linkSecret?: string | (() => Promise<string>);
   /** Bootstrap results by home or plugin name (see `runBootstrap`), for `useBootstrap`. Default: none. */
   bootstrap?: Record<string, unknown>;
+  /** How the functions the program requests are built (`requestBuild`). Default: built, SST_BUILD_CONCURRENCY at once. */
+  build?: BuildOptions;
 }
 
 /** The link secret as the program reads it: fetched at most once, on first use. */
@@ -74,6 +78,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     receivers: new Set(),
     bootstrap: Object.freeze({ ...options.bootstrap }),
     providers: new Map(),
+    builds: new BuildOwner({ kernel, root, dev: options.dev ?? false, build: options.build }),
   };
   return withProgram(program, async () => {
     const globals = createGlobals({ app, root, dev: program.dev, registry: kernel.registry });
@@ -96,9 +101,13 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
       const returned = await options.run();
       outputs = returned && typeof returned === "object" ? (returned as Record<string, unknown>) : {};
       for (const link of recordedLinks(program)) new LinkRef(link);
+    } catch (error) {
+      await program.builds.abandon();
+      throw error;
     } finally {
       restore();
     }
+    await program.builds.settle();
     await kernel.hooks.program.after.promise(context, { outputs });
     return { outputs, receivers: [...program.receivers] };
   });

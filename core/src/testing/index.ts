@@ -55,6 +55,11 @@ export interface SynthAppOptions {
   kernel?: Kernel;
   /** A CLI version to check `app.version` against; by default the range is only checked for syntax. */
   cliVersion?: string;
+  /**
+   * Build the functions the program requests (`requestBuild`) through the plugins' builders, into
+   * `<root>/.sst/artifacts/`. Default `false`: every artifact is a placeholder marked `skipped`.
+   */
+  build?: boolean;
 }
 
 /**
@@ -86,6 +91,7 @@ export async function synth(options: SynthAppOptions): Promise<Graph> {
     linkSecret: options.linkSecret,
     bootstrap: options.bootstrap,
     mocks: options.mocks,
+    build: { skip: !options.build },
   });
   return new Graph(result);
 }
@@ -104,6 +110,8 @@ export async function synthConfig(options: {
   cliVersion?: string;
   /** Bootstrap results by home or plugin name (see `synth`). */
   bootstrap?: Record<string, unknown>;
+  /** Build the functions the program requests, as `synthApp`'s `build`. Default `false`. */
+  build?: boolean;
 }): Promise<Graph> {
   const kernel = new Kernel({ plugins: options.plugins });
   const loaded = await loadApp({
@@ -115,6 +123,14 @@ export async function synthConfig(options: {
     command: "test",
   });
   return new Graph(
-    await synthProgram({ kernel, app: loaded.app, root: loaded.root, run: loaded.run, secrets: options.secrets ?? {}, bootstrap: options.bootstrap }),
+    await synthProgram({
+      kernel,
+      app: loaded.app,
+      root: loaded.root,
+      run: loaded.run,
+      secrets: options.secrets ?? {},
+      bootstrap: options.bootstrap,
+      build: { skip: !options.build },
+    }),
   );
 }
