@@ -15,13 +15,14 @@ export interface Project extends LoadedApp {
   kernel: Kernel;
 }
 
-export async function openProject(args: ProjectArgs, command: string): Promise<Project> {
+/** `requireHome: false` for the commands that install the home's plugin (see `LoadOptions.requireHome`). */
+export async function openProject(args: ProjectArgs, command: string, options: { requireHome?: boolean } = {}): Promise<Project> {
   const configPath = await findConfig({ config: args.config });
   const root = dirname(configPath);
   // `.env` fills in what the environment does not set, before the stage is resolved.
   for (const [key, value] of Object.entries(readDotenv(root))) process.env[key] ??= value;
   const { stage } = resolveStage({ root, flag: args.stage });
   const kernel = new Kernel();
-  const loaded = await loadApp({ kernel, stage, cliVersion: VERSION, config: configPath, command });
+  const loaded = await loadApp({ kernel, stage, cliVersion: VERSION, config: configPath, command, requireHome: options.requireHome });
   return { ...loaded, kernel };
 }

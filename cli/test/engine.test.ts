@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ENGINE, sandbox, sst, type Sandbox } from "./engine.js";
+import { ENGINE, sandbox, settledSurvivors, sst, type Run, type Sandbox } from "./engine.js";
 
 const suite = ENGINE ? describe : describe.skip;
 
@@ -14,6 +14,15 @@ async function setSecret(box: Sandbox, stage: string, name: string, value: strin
   const r = await sst(box, ["secret", "set", name, value, "--stage", stage, ...(fallback ? ["--fallback"] : [])]);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
+}
+
+/** Starts a slow deploy of `stage`; resolves once the engine is creating resources (the run has pushed state). */
+async function deployUnderway(box: Sandbox, stage: string): Promise<{ pid: number; run: Promise<Run> }> {
+  let pid = 0;
+  const run = sst(box, ["deploy", "--stage", stage], { SLOW_MS: "4000" }, (p) => (pid = p));
+  const stateFile = join(box.home, "state", "app", "engine-app", `${stage}.json`);
+  for (let i = 0; i < 200 && !existsSync(stateFile); i++) await new Promise((r) => setTimeout(r, 100));
+  return { pid, run };
 }
 
 suite("the deploy engine", () => {
@@ -59,9 +68,11 @@ suite("the deploy engine", () => {
     expect(readFileSync(secretFile, "utf8")).toBe(linkSecret);
   });
 
-  it("shows a change in diff without applying it", async () => {
+  it("shows a change in diff without applying it (diff holds no lock, so it never writes the state)", async () => {
+    const stored = readFileSync(join(box.home, "state", "app", "engine-app", "one.json"));
     const r = await sst(box, ["diff", "--stage", "one"], { ALPHA: "a2" });
     expect(r.code).toBe(0);
+    expect(readFileSync(join(box.home, "state", "app", "engine-app", "one.json")).equals(stored)).toBe(true);
     expect(r.stdout).toMatch(/~ update +Alpha pulumi-nodejs:dynamic\/test:Store/);
     // Info links alpha: its encoded link file, and so the key, change with it.
     expect(r.stdout).toMatch(/~ update +Bundle pulumi-nodejs:dynamic\/test:Store/);
@@ -179,7 +190,8 @@ suite("secrets, protection and unknown stages", () => {
   });
 });
 
-suite("locking", () => {
+// Runs that are stopped mid-deploy, then run again: the slowest tests (≈ 50 s on a loaded 2-core machine).
+suite("locking", { timeout: 180_000 }, () => {
   let box: Sandbox;
   beforeAll(() => void (box = sandbox()));
   afterAll(() => box.cleanup());
@@ -200,32 +212,28 @@ suite("locking", () => {
   });
 
   it("stops on Ctrl-C (SIGINT to the run's process group): says so, saves state, releases the lock", async () => {
-    let pid = 0;
-    const stopped = sst(box, ["deploy", "--stage", "ctrl-c"], { SLOW_MS: "4000" }, (p) => (pid = p));
-    const stateFile = join(box.home, "state", "app", "engine-app", "ctrl-c.json");
-    for (let i = 0; i < 200 && !existsSync(stateFile); i++) await new Promise((r) => setTimeout(r, 100));
+    const { pid, run } = await deployUnderway(box, "ctrl-c");
     process.kill(-pid, "SIGINT");
-    const r = await stopped;
+    const r = await run;
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("Cancelling…");
     expect(r.stderr).toContain("Cancelled. State was saved");
     expect(existsSync(join(box.home, "state", "lock", "engine-app", "ctrl-c.json"))).toBe(false);
+    expect(await settledSurvivors([box])).toEqual([]);
     const again = await sst(box, ["deploy", "--stage", "ctrl-c"]);
     expect(again.code).toBe(0);
     expect((await sst(box, ["deploy", "--stage", "ctrl-c"])).stdout).toContain("(no changes)");
   });
 
   it("recovers from kill -9 mid-deploy: the lock stays, unlock releases it, the next deploy converges", async () => {
-    let pid = 0;
-    const killed = sst(box, ["deploy", "--stage", "killed"], { SLOW_MS: "4000" }, (p) => (pid = p));
     const lockFile = join(box.home, "state", "lock", "engine-app", "killed.json");
-    // Wait until the run holds the lock and the engine has started creating resources.
-    for (let i = 0; i < 200 && !(existsSync(lockFile) && existsSync(join(box.home, "state", "app", "engine-app", "killed.json"))); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    const { pid, run } = await deployUnderway(box, "killed");
     process.kill(-pid, "SIGKILL");
-    await killed;
+    await run;
+    // The engine and its provider (in process groups of their own) do not outlive the run.
+    expect(await settledSurvivors([box])).toEqual([]);
     expect(existsSync(lockFile)).toBe(true);
+    expect(readdirSync(join(box.dir, ".sst", "pulumi"))).toHaveLength(1); // the killed run's workspace
     const blocked = await sst(box, ["deploy", "--stage", "killed"]);
     expect(blocked.code).toBe(1);
     expect(blocked.stderr).toContain("sst unlock");
@@ -234,8 +242,29 @@ suite("locking", () => {
     const again = await sst(box, ["deploy", "--stage", "killed"]);
     expect(again.stderr).toBe("");
     expect(again.code).toBe(0);
+    // It swept the killed run's workspace, and removed its own.
+    expect(readdirSync(join(box.dir, ".sst", "pulumi"))).toEqual([]);
     const third = await sst(box, ["deploy", "--stage", "killed"]);
     expect(third.stdout).toContain("(no changes)");
     expect(state(box, "killed").map((r) => r.urn.split("::").at(-1))).toEqual(expect.arrayContaining(["Alpha", "Beta", "Info"]));
+  });
+
+  it("stops on SIGTERM to the CLI alone: cancels the engine, releases the lock, leaves no process running", async () => {
+    const { pid, run } = await deployUnderway(box, "term");
+    process.kill(pid, "SIGTERM");
+    const r = await run;
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("Cancelled. State was saved");
+    expect(existsSync(join(box.home, "state", "lock", "engine-app", "term.json"))).toBe(false);
+    expect(await settledSurvivors([box])).toEqual([]);
+  });
+
+  it("leaves no engine or provider running when only the CLI is killed with kill -9", async () => {
+    const { pid, run } = await deployUnderway(box, "cli-killed");
+    process.kill(pid, "SIGKILL");
+    await run;
+    expect(await settledSurvivors([box])).toEqual([]);
+    expect((await sst(box, ["unlock", "--stage", "cli-killed"])).code).toBe(0);
+    expect((await sst(box, ["deploy", "--stage", "cli-killed"])).code).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildStatus } from "../src/engine/build-status.js";
 import { LiveStatus } from "../src/engine/live.js";
 import { Progress } from "../src/engine/progress.js";
 
@@ -77,5 +78,31 @@ describe("the live status line", () => {
     p.onEvent(event({ resOutputsEvent: { metadata: step("create", "test:index:Store", "Alpha") } }));
     expect(writes).toEqual([]);
     expect(lines).toHaveLength(1);
+  });
+});
+
+describe("the build status line", () => {
+  const build = (type: "start" | "end", done: number, total: number) =>
+    type === "start" ? { type, name: "Fn", runtime: "nodejs", done, total } : { type, name: "Fn", runtime: "nodejs", status: "built" as const, done, total };
+
+  it("on a terminal, counts builds done out of requested, and clears itself when the last one ends", () => {
+    const { out, writes } = terminal(true);
+    const live = new LiveStatus(out);
+    const onEvent = buildStatus(live);
+    onEvent(build("start", 0, 300));
+    expect(writes.at(-1)).toMatch(/^… Building 0\/300 \d+\.\ds$/);
+    onEvent(build("end", 12, 300));
+    expect(writes.at(-1)).toMatch(/^… Building 12\/300 /);
+    onEvent(build("end", 300, 300));
+    expect(writes.at(-1)).toBe("\r\x1b[2K");
+    live.stop();
+  });
+
+  it("writes nothing when the output is not a terminal", () => {
+    const { out, writes } = terminal(false);
+    const onEvent = buildStatus(new LiveStatus(out));
+    onEvent(build("start", 0, 2));
+    onEvent(build("end", 2, 2));
+    expect(writes).toEqual([]);
   });
 });

@@ -27,6 +27,19 @@ export interface ConfigContext {
   command: string;
 }
 
+/** What `bootstrap` taps see. */
+export interface BootstrapContext {
+  app: ResolvedApp;
+  /** The CLI command being run (`deploy`, `diff`, ...). */
+  command: string;
+  /**
+   * The results so far, by plugin name; the home's own `bootstrap` result is already here under the home's
+   * name. A tap adds its result under its plugin's name (`context.results.live = { http, realtime }`);
+   * components read them with `useBootstrap("live")`. Keep them JSON-like and free of secrets.
+   */
+  results: Record<string, unknown>;
+}
+
 /** The program being run: the `program` taps use it to install globals and read the app. */
 export interface ProgramContext {
   app: ResolvedApp;
@@ -40,6 +53,8 @@ export interface ProgramContext {
    * Core installs `$app`, `$dev`, `$interpolate` and the others before any tap runs.
    */
   globals: Record<string, any>;
+  /** What the home and the `bootstrap` taps prepared for this command, by name (empty offline). */
+  bootstrap: Readonly<Record<string, unknown>>;
 }
 
 /** The outcome of the user's `run()`. */
@@ -80,6 +95,8 @@ export interface LinkContext {
 
 /** Input to a runtime builder. Plugins extend it with their own fields. */
 export interface BuildInput {
+  /** The function's name (the component that requested the build), for messages. */
+  name: string;
   runtime: string;
   /** The handler, as given by the user (`src/api.handler`). */
   handler: string;
@@ -95,14 +112,38 @@ export interface BuildInput {
   links: Record<string, Record<string, unknown>>;
 }
 
+/** One build error, located in the user's code when the builder knows where (esbuild's `location`). */
+export interface BuildMessage {
+  message: string;
+  /** The file, absolute or relative to the project root. */
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+}
+
 /** What a builder returns. */
 export interface BuildResult {
   /** The handler to give to the platform, relative to `out`. */
   handler: string;
+  /** The artifact directory: `input.out` or a directory inside it. */
   out: string;
-  /** Files the build read, for watching in dev. */
+  /**
+   * Files the build read (absolute, or relative to the project root). Their contents are part of the cache key:
+   * when none changed, the next run reuses the artifact without calling the builder. Also watched in dev.
+   */
   inputs?: string[];
-  errors?: string[];
+  /** Errors that failed the build; a non-empty list fails it. */
+  errors?: (string | BuildMessage)[];
+}
+
+/**
+ * Extra options of a `build` tap: `hooks.build.for("nodejs").tapPromise({ name: "aws", version: "1.2.0" }, fn)`.
+ * `version` is part of every artifact's cache key: bump it when the builder's output changes.
+ */
+export interface BuildTapOptions {
+  version?: string;
 }
 
 export type EngineOperation = "deploy" | "diff" | "remove" | "refresh";
@@ -139,6 +180,13 @@ function createHooks() {
      * validated again, so a plugin cannot produce an invalid app.
      */
     config: new AsyncSeriesWaterfallHook<[ResolvedApp, ConfigContext]>(["app", "context"]),
+    /**
+     * Once per command that runs the program against a stage (`deploy`, `diff`, `remove`, `refresh`, `dev`),
+     * after the home's own `bootstrap` and before the stage's lock: plugins that need something set up
+     * outside the app's state (the live plugin's AppSync endpoint) do it here. AsyncSeries: each tap stores
+     * its result in `context.results[<plugin name>]`; return values are ignored. Not called offline.
+     */
+    bootstrap: new AsyncSeriesHook<[BootstrapContext]>(["context"]),
     /**
      * Around the user's `run()`. AsyncSeries: `before` taps install globals (`sst.aws`, provider namespaces)
      * on `context.globals`; `after` taps see the outputs. Return values are ignored.
@@ -181,9 +229,10 @@ function createHooks() {
     receive: new SyncWaterfallHook<[ResolvedLink[], LinkReceiver]>(["links", "receiver"]),
     /**
      * Keyed by runtime (`nodejs`, `python`, `go`, `rust`, `worker`, ...). AsyncSeriesBail: the first tap that
-     * returns a result wins; returning `undefined` passes to the next builder.
+     * returns a result wins; returning `undefined` passes to the next builder. Called by the kernel's build owner
+     * (`requestBuild`), never by components, with bounded concurrency and a cache in front.
      */
-    build: new HookMap(() => new AsyncSeriesBailHook<[BuildInput], BuildResult | undefined>(["input"])),
+    build: new HookMap(() => new AsyncSeriesBailHook<[BuildInput], BuildResult | undefined, BuildTapOptions>(["input"])),
     /**
      * Around each engine operation. AsyncSeries: `before` may throw to stop the operation; `after` receives the
      * result (where users attach "run a migration after deploy"). Return values are ignored.

@@ -19,19 +19,23 @@ export type {
   LinkContext,
   BuildInput,
   BuildResult,
+  BuildMessage,
+  BuildTapOptions,
   EngineOperation,
   DeployEvent,
   DeployResult,
   DevContext,
   InvocationEvent,
+  BootstrapContext,
 } from "./hooks.js";
 export { SSTError, PluginError, isSSTError, type Problem } from "./errors.js";
 
 export type { App, AppInput, Config, HomeName, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
 export { findConfig, CONFIG_FILES } from "./config/find.js";
-export { loadApp, $config, userCodeError, type LoadOptions, type LoadedApp } from "./config/load.js";
+export { loadApp, resolveApp, $config, userCodeError, type LoadOptions, type LoadedApp, type ResolveAppOptions } from "./config/load.js";
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
-export { applyProviderPlugins } from "./config/provider-plugins.js";
+export { applyProviderPlugins, pluginPackage } from "./config/provider-plugins.js";
+export { withPluginDefaults, unknownHome } from "./config/plugin-defaults.js";
 export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
 export { parseDotenv, formatDotenv, dotenvProblems, type DotenvEntry, type DotenvResult } from "./dotenv.js";
 
@@ -51,7 +55,21 @@ export { linkArtifact, type LinkArtifact } from "./link/artifact.js";
 
 export { runProgram, secretsFromEnv, type RunProgramOptions, type ProgramOutcome } from "./program/run.js";
 export { registerReceiver, useProgram } from "./program/context.js";
+export { runBootstrap, useBootstrap, type BootstrapResults, type BootstrapOptions } from "./program/bootstrap.js";
+export {
+  defaultProviders,
+  useProvider,
+  type ProviderFactory,
+  type ProviderFactoryInput,
+  type DefaultProviderSpec,
+  type ResolvedDefaultProvider,
+} from "./program/default-providers.js";
+export { usePluginOptions } from "./program/plugin-options.js";
 export { providerPackage, providerAlias } from "./program/providers.js";
+
+export { requestBuild } from "./build/request.js";
+export { esbuildMessages } from "./build/messages.js";
+export type { Artifact, BuildRequest, BuildEvent, BuildOptions } from "./build/types.js";
 
 export { synth, type SynthOptions } from "./synth/synth.js";
 export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";

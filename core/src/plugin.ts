@@ -1,19 +1,26 @@
 /** The plugin contract: a named value whose `apply` taps the kernel's hooks and fills its registries. */
 import type { Kernel } from "./kernel.js";
 
-export interface Plugin<Hooks extends object = object> {
+export interface Plugin<Hooks extends object = object, Options extends object = object> {
   /** Unique name; used as the tap name of every tap, so errors and ordering can refer to it. */
   name: string;
   /** Called once, when the plugin is added to a kernel. */
   apply(kernel: Kernel): void;
   /** Hooks of the plugin's own, for other plugins to tap (e.g. the aws plugin's function-build step). */
   hooks?: Hooks;
+  /**
+   * The options the plugin was created with. Its components read them during `run()` with
+   * `usePluginOptions<Options>(name)`, so each app (and each test's kernel) sees its own.
+   */
+  options?: Options;
 }
 
 /**
  * Types a plugin. Write plugins as factories: `export const hello = (options) => definePlugin({ name: "hello", apply })`.
  */
-export function definePlugin<Hooks extends object = object>(plugin: Plugin<Hooks>): Plugin<Hooks> {
+export function definePlugin<Hooks extends object = object, Options extends object = object>(
+  plugin: Plugin<Hooks, Options>,
+): Plugin<Hooks, Options> {
   if (!plugin || typeof plugin.name !== "string" || plugin.name.length === 0) {
     throw new TypeError("definePlugin: a plugin needs a non-empty `name`");
   }

@@ -16,8 +16,10 @@ export interface NamingRule {
   suffix?: (props: Record<string, any>) => string;
 }
 
-/** Creates a home for an app (the app's provider config decides region, account, ...). */
-export type HomeFactory = (app: import("./config/types.js").ResolvedApp) => import("./home/types.js").Home;
+/** Creates a home for an app (the app's provider config decides region, account, ...). May be async. */
+export type HomeFactory = (
+  app: import("./config/types.js").ResolvedApp,
+) => import("./home/types.js").Home | Promise<import("./home/types.js").Home>;
 
 export class Registries {
   /** `aws.Bucket` → class; builds the `sst` namespace (`sst.aws.Bucket`). */
@@ -30,6 +32,8 @@ export class Registries {
   readonly providerPackages = new Map<string, string>();
   /** `home` value → factory. Core registers `local`; provider plugins register theirs. */
   readonly homes = new Map<string, HomeFactory>();
+  /** Provider name → factory of the app's default provider (see `provider`). */
+  readonly defaultProviders = new Map<string, import("./program/default-providers.js").ProviderFactory>();
 
   /** Adds a component under a dotted path of the `sst` namespace. */
   component(path: string, cls: Function): void {
@@ -52,6 +56,17 @@ export class Registries {
 
   home(name: string, factory: HomeFactory): void {
     this.homes.set(name, factory);
+  }
+
+  /**
+   * Registers the default provider of a provider plugin. The kernel creates it once per program run from
+   * `providers.<name>` (named `sst:<name>`, with the pinned version) and gives it to every resource of the
+   * package that has no provider of its own; components read it with `useProvider(name)`. Registering one
+   * also adds `<name>` to the app's providers. `name` is the Pulumi package: the prefix of its type tokens.
+   * @example kernel.registry.provider("aws", ({ config, app }) => ({ args: { region: config.region ?? "us-east-1" } }))
+   */
+  provider(name: string, factory: import("./program/default-providers.js").ProviderFactory): void {
+    this.defaultProviders.set(name, factory);
   }
 
   providerPackage(name: string, pkg: string): void {

@@ -201,7 +201,7 @@ export default $config({
   });
 
   it("validates what app() returned, reporting every problem", async () => {
-    const root = project({ "sst.config.ts": `export default $config({ app() { return { name: "1x", home: "gcp" } as any }, async run() {} });\n` });
+    const root = project({ "sst.config.ts": `export default $config({ app() { return { name: "1x", home: "G C P" } as any }, async run() {} });\n` });
     const error = await sstError(() => load(root));
     expect(error.problems.map((p) => p.code)).toEqual(["E_CONFIG_NAME_INVALID", "E_CONFIG_HOME_INVALID"]);
   });

@@ -20,8 +20,8 @@ const CASES: [string, unknown, string, string, string | undefined][] = [
   ["E_CONFIG_APP_RETURN", "my-app", "dev", 'app() in sst.config.ts must return an object like { name: "my-app", home: "aws" }, got "my-app".', undefined],
   ["E_CONFIG_NAME_MISSING", { home: "local" }, "dev", "app() must return a `name`.", 'Add name: "my-app".'],
   ["E_CONFIG_NAME_INVALID", { ...ok, name: "1app" }, "dev", 'App name "1app" is not valid: it must start with a letter and contain only letters, numbers and hyphens.', undefined],
-  ["E_CONFIG_HOME_MISSING", { name: "my-app" }, "dev", "app() must return a `home`: where state is stored.", 'Add home: "aws", "cloudflare" or "local".'],
-  ["E_CONFIG_HOME_INVALID", { ...ok, home: "gcp" }, "dev", 'home "gcp" is not valid; use "aws", "cloudflare" or "local".', undefined],
+  ["E_CONFIG_HOME_MISSING", { name: "my-app" }, "dev", "app() must return a `home`: where state is stored.", 'Add home: "local", or the home of a provider plugin (e.g. "aws" with @sst/aws).'],
+  ["E_CONFIG_HOME_INVALID", { ...ok, home: "My Home" }, "dev", 'home "My Home" is not valid: use "local" or the name of a plugin\'s home (lower-case letters, numbers and hyphens).', undefined],
   ["E_CONFIG_REMOVAL_INVALID", { ...ok, removal: "destroy" }, "dev", 'removal "destroy" is not valid; use "remove", "retain" or "retain-all".', undefined],
   ["E_CONFIG_PROTECT_INVALID", { ...ok, protect: "yes" }, "dev", 'protect must be true or false, got "yes".', undefined],
   ["E_CONFIG_DEPRECATED", { ...ok, backend: "s3" }, "dev", "`backend` is no longer supported.", "Use `home` for where state lives and `removal` for the removal policy."],
@@ -49,7 +49,7 @@ describe("validateApp error codes", () => {
     const error = sstErrorSync(() => validateApp({ name: "my-app" }, "dev", CLI));
     expect(error.code).toBe("E_CONFIG_HOME_MISSING");
     expect(error.message).toBe("app() must return a `home`: where state is stored.");
-    expect(error.hint).toBe('Add home: "aws", "cloudflare" or "local".');
+    expect(error.hint).toBe('Add home: "local", or the home of a provider plugin (e.g. "aws" with @sst/aws).');
   });
 });
 
@@ -84,8 +84,13 @@ describe("app name and stage", () => {
 });
 
 describe("home, removal, protect", () => {
-  it.each(["aws", "cloudflare", "local"])("accepts home %j", (home) => {
+  // Which homes exist is known once plugins are applied (withPluginDefaults); here only the name's form counts.
+  it.each(["aws", "cloudflare", "local", "gcp", "my-home2"])("accepts the well-formed home name %j", (home) => {
     expect(validateApp({ ...ok, home }, "dev", CLI).home).toBe(home);
+  });
+
+  it.each(["AWS", "my home", "", 3, "-x"])("rejects the home %j", (home) => {
+    expect(problemOf({ ...ok, home }).code).toBe("E_CONFIG_HOME_INVALID");
   });
 
   it.each(["remove", "retain", "retain-all"])("accepts removal %j", (removal) => {
@@ -140,16 +145,8 @@ describe("providers", () => {
     expect(aws.region).toBe("us-west-2");
   });
 
-  it.each(["aws", "cloudflare"])("adds the %s home provider with its default config", (home) => {
-    expect(validateApp({ ...ok, home }, "dev", CLI).providers).toEqual({ [home]: {} });
-  });
-
-  it("keeps the user's config of the home provider", () => {
-    expect(validateApp({ ...ok, home: "aws", providers: { aws: "7.48.0" } }, "dev", CLI).providers).toEqual({ aws: { version: "7.48.0" } });
-  });
-
-  it("adds no provider for the local home", () => {
-    expect(validateApp({ ...ok, home: "local" }, "dev", CLI).providers).toEqual({});
+  it.each(["aws", "cloudflare", "local"])("adds no provider for the %s home by itself (the home's plugin brings its provider)", (home) => {
+    expect(validateApp({ ...ok, home }, "dev", CLI).providers).toEqual({});
   });
 
   it.each([null, "aws", 3])("rejects providers given as %j", (providers) => {
@@ -187,7 +184,7 @@ describe("version", () => {
 describe("several problems", () => {
   it("reports every problem in one error, in the order of the fields", () => {
     const error = sstErrorSync(() =>
-      validateApp({ name: "1app", home: "gcp", removal: "nope", protect: "yes", region: "x", version: "^9.0.0" }, "bad_stage", CLI),
+      validateApp({ name: "1app", home: "G C P", removal: "nope", protect: "yes", region: "x", version: "^9.0.0" }, "bad_stage", CLI),
     );
     expect(error.problems.map((p) => p.code)).toEqual([
       "E_STAGE_INVALID",
@@ -201,13 +198,13 @@ describe("several problems", () => {
     expect(error.code).toBe("E_STAGE_INVALID");
     expect(error.message.split("\n")[0]).toBe("7 problems:");
     expect(error.message).toContain('\n  - App name "1app" is not valid');
-    expect(error.message).toContain('\n  - home "gcp" is not valid');
+    expect(error.message).toContain('\n  - home "G C P" is not valid');
   });
 
   it("joins the hints of all the problems", () => {
     const error = sstErrorSync(() => validateApp({}, "dev", CLI));
     expect(error.problems.map((p) => p.code)).toEqual(["E_CONFIG_NAME_MISSING", "E_CONFIG_HOME_MISSING"]);
-    expect(error.hint).toBe('Add name: "my-app".\nAdd home: "aws", "cloudflare" or "local".');
+    expect(error.hint).toBe('Add name: "my-app".\nAdd home: "local", or the home of a provider plugin (e.g. "aws" with @sst/aws).');
   });
 
   it("is an SSTError with no stack-trace noise in its message", () => {

@@ -5,7 +5,7 @@ import { synthApp } from "@sst/core/testing";
 import { Box, Thing } from "./_helpers.js";
 
 const app: ResolvedApp = { name: "app", stage: "test", home: "local", removal: "retain", protect: false, providers: {} };
-const buildInput = { runtime: "nodejs", handler: "src/index.handler", root: "/app", out: "/out", dev: false, properties: {}, links: {} };
+const buildInput = { name: "Api", runtime: "nodejs", handler: "src/index.handler", root: "/app", out: "/out", dev: false, properties: {}, links: {} };
 
 /** `[path, constructor name]` for every hook, in declaration order. */
 function hookList(hooks: object, prefix = ""): [string, string][] {
@@ -31,6 +31,7 @@ describe("the hooks object", () => {
   it("has exactly these hooks, in phase order, each of this tapable kind", () => {
     expect(hookList(new Kernel().hooks)).toEqual([
       ["config", "AsyncSeriesWaterfallHook"],
+      ["bootstrap", "AsyncSeriesHook"],
       ["program.before", "AsyncSeriesHook"],
       ["program.after", "AsyncSeriesHook"],
       ["component", "SyncHook"],

@@ -33,7 +33,7 @@ export async function add(args: ProjectArgs & { provider: string }): Promise<voi
   const updated = setProvider(source, configPath, name, entry);
   if (updated !== source) await writeFile(configPath, updated);
   logger.success(`Added ${name} (${provider.package}@${provider.version}) to providers in ${file}`);
-  await installProviders(await openProject({ ...args, config: configPath }, "add"), pluginSpec);
+  await installProviders(await openProject({ ...args, config: configPath }, "add", { requireHome: false }), pluginSpec);
 }
 
 /** A plugin without a provider: installed, then imported and listed in `plugins: [...]` (its factory is the camel-cased name). */

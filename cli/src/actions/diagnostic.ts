@@ -16,7 +16,7 @@ async function knownSecrets(args: ProjectArgs): Promise<{ values: string[]; note
   const values = envSecrets();
   try {
     const project = await openProject(args, "diagnostic");
-    const home = openHome(project.kernel, project.app);
+    const home = await openHome(project.kernel, project.app);
     let count = 0;
     const linkSecret = await home.getLinkSecret({ app: project.app.name, stage: project.app.stage });
     if (linkSecret) values.push(linkSecret);

@@ -4,9 +4,9 @@ import { logger, printData } from "../ui/logger.js";
 import { onlyTargets, renderTree, toJson } from "../ui/tree.js";
 import { synthAndWriteTypes } from "./synth.js";
 
-export async function diff(args: { offline?: boolean; json?: boolean; dev?: boolean; stage?: string; config?: string; target?: string }): Promise<void> {
+export async function diff(args: { offline?: boolean; json?: boolean; dev?: boolean; build?: boolean; stage?: string; config?: string; target?: string }): Promise<void> {
   const project = await openProject(args, "diff");
-  const { result } = await synthAndWriteTypes(project, { dev: args.dev });
+  const { result } = await synthAndWriteTypes(project, { dev: args.dev, build: args.build });
   const targets = args.target?.split(",").map((t) => t.trim()).filter(Boolean);
   const shown = targets?.length ? onlyTargets(result, targets) : result;
   if (args.json) printData(JSON.stringify(toJson(shown), null, 2) + "\n");

@@ -2,12 +2,12 @@
  * The work behind `sst init`. Everything is checked before anything is written: an existing config, a
  * broken package.json or a bad `--home` fail without touching the directory.
  */
-import { CONFIG_FILES, SSTError, writeConfigTypes, type HomeName } from "@sst/core";
+import { CONFIG_FILES, SSTError, writeConfigTypes } from "@sst/core";
 import { existsSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { detectFramework, type Framework } from "../init/detect.js";
 import { addDevDependency, addGitignore, readManifest } from "../init/files.js";
-import { appName, HOMES, renderConfig } from "../init/templates.js";
+import { appName, HOMES, renderConfig, type HomeName } from "../init/templates.js";
 import { npmInstall } from "../util/npm.js";
 import { findPacks, packedSpec } from "../util/packs.js";
 import { VERSION } from "../version.js";

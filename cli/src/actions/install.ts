@@ -63,7 +63,7 @@ function firstLine(error: unknown): string {
 }
 
 export async function install(args: ProjectArgs): Promise<void> {
-  const project = await openProject(args, "install");
+  const project = await openProject(args, "install", { requireHome: false });
   await installProviders(project);
   await installEngine();
 }

@@ -1,6 +1,8 @@
 /**
  * The work behind `sst secret`. Values are read and written through the app's home, sealed with the stage's
  * passphrase (the fallback set with its own). Values are printed only by `list`, and never logged.
+ * Changes go through `updateSecrets`, a compare-and-swap on the blob, so concurrent commands all land; they
+ * do not wait for the stage lock: a deploy that holds it keeps the values it read when it started.
  */
 import {
   checkSecretName,
@@ -16,7 +18,7 @@ import {
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { openProject, type ProjectArgs } from "../project.js";
-import { fallbackSecrets, openHome, passphraseFor, readSecrets, stageSecrets, writeSecrets } from "../stage/home.js";
+import { fallbackSecrets, openHome, passphraseFor, readSecrets, stageSecrets, updateSecrets } from "../stage/home.js";
 import { logger, printData } from "../ui/logger.js";
 
 interface SecretArgs extends ProjectArgs {
@@ -25,10 +27,17 @@ interface SecretArgs extends ProjectArgs {
 
 async function openSet(args: SecretArgs): Promise<{ home: Home; ref: StageRef; label: string }> {
   const project = await openProject(args, "secret");
-  const home = openHome(project.kernel, project.app);
+  const home = await openHome(project.kernel, project.app);
   const stage = args.fallback ? FALLBACK_STAGE : project.app.stage;
   const label = args.fallback ? "the fallback set" : `stage "${stage}"`;
   return { home, ref: { app: project.app.name, stage }, label };
+}
+
+/** What to do next: deploy, later if a command that holds the stage's lock is still running on old values. */
+async function nextStep(home: Home, ref: StageRef): Promise<string> {
+  const held = ref.stage === FALLBACK_STAGE ? undefined : await home.readLock(ref).catch(() => undefined);
+  if (!held) return "Run `sst deploy` to update.";
+  return `\`sst ${held.command}\` is running on this stage with the values it read when it started: run \`sst deploy\` after it ends.`;
 }
 
 async function readStdin(): Promise<string | undefined> {
@@ -51,10 +60,8 @@ export async function secretSet(args: SecretArgs & { name: string; value?: strin
   }
   const { home, ref, label } = await openSet(args);
   const passphrase = await passphraseFor(home, ref, { create: true });
-  const secrets = await readSecrets(home, ref, passphrase);
-  secrets[args.name] = value;
-  await writeSecrets(home, ref, passphrase, secrets);
-  logger.success(`Set "${args.name}" for ${label}. Run \`sst deploy\` to update.`);
+  await updateSecrets(home, ref, passphrase, (secrets) => void (secrets[args.name] = value));
+  logger.success(`Set "${args.name}" for ${label}. ${await nextStep(home, ref)}`);
 }
 
 export async function secretRemove(args: SecretArgs & { name: string }): Promise<void> {
@@ -67,11 +74,11 @@ export async function secretRemove(args: SecretArgs & { name: string }): Promise
   });
   const passphrase = await home.getPassphrase(ref);
   if (!passphrase) throw notSet;
-  const secrets = await readSecrets(home, ref, passphrase);
-  if (!(args.name in secrets)) throw notSet;
-  delete secrets[args.name];
-  await writeSecrets(home, ref, passphrase, secrets);
-  logger.success(`Removed "${args.name}" from ${label}. Run \`sst deploy\` to update.`);
+  await updateSecrets(home, ref, passphrase, (secrets) => {
+    if (!(args.name in secrets)) throw notSet;
+    delete secrets[args.name];
+  });
+  logger.success(`Removed "${args.name}" from ${label}. ${await nextStep(home, ref)}`);
 }
 
 export async function secretLoad(args: SecretArgs & { file: string }): Promise<void> {
@@ -96,11 +103,11 @@ export async function secretLoad(args: SecretArgs & { file: string }): Promise<v
   }
   const { home, ref, label } = await openSet(args);
   const passphrase = await passphraseFor(home, ref, { create: true });
-  const secrets = await readSecrets(home, ref, passphrase);
-  for (const entry of entries) secrets[entry.name] = entry.value;
-  await writeSecrets(home, ref, passphrase, secrets);
+  await updateSecrets(home, ref, passphrase, (secrets) => {
+    for (const entry of entries) secrets[entry.name] = entry.value;
+  });
   const names = [...new Set(entries.map((e) => e.name))];
-  logger.success(`Set ${names.length} secret${names.length === 1 ? "" : "s"} for ${label}: ${names.join(", ")}. Run \`sst deploy\` to update.`);
+  logger.success(`Set ${names.length} secret${names.length === 1 ? "" : "s"} for ${label}: ${names.join(", ")}. ${await nextStep(home, ref)}`);
 }
 
 export async function secretList(args: SecretArgs): Promise<void> {

@@ -1,8 +1,11 @@
 /**
  * The offline synth shared by `sst types` and `sst diff --offline`: runs the program under Pulumi's mocks
- * (no engine, no network) and writes the app's types (`sst-env.d.ts` files and `.sst/platform/config.d.ts`).
+ * (no engine, no network; function builds skipped unless asked for) and writes the app's types (`sst-env.d.ts`
+ * files and `.sst/platform/config.d.ts`).
  */
 import { providerAlias, providerPackage, secretsFromEnv, synth, writeConfigTypes, writeTypes, type SynthResult } from "@sst/core";
+import { buildStatus } from "../engine/build-status.js";
+import { LiveStatus } from "../engine/live.js";
 import type { Project } from "../project.js";
 
 export interface Synthesised {
@@ -15,6 +18,8 @@ export interface SynthOptions {
   dev?: boolean;
   /** Secret values for `sst.Secret` (default: `SST_SECRET_*` from the environment). */
   secrets?: Record<string, string | undefined>;
+  /** Build the functions the program requests (default: skipped, each artifact a placeholder). */
+  build?: boolean;
 }
 
 /**
@@ -35,6 +40,7 @@ export async function synthAndWriteTypes(project: Project, options: SynthOptions
       pkg: providerPackage(name, config, project.kernel.registry),
     })),
   );
+  const live = new LiveStatus();
   const result = await synth({
     kernel: project.kernel,
     app: project.app,
@@ -42,7 +48,8 @@ export async function synthAndWriteTypes(project: Project, options: SynthOptions
     run: project.run,
     dev: Boolean(options.dev),
     secrets: options.secrets ?? secretsFromEnv(),
-  });
+    build: options.build ? { onEvent: buildStatus(live) } : undefined,
+  }).finally(() => live.stop());
   const files = writeTypes({ root: project.root, links: result.links, receivers: result.receivers });
   return { result, typeFiles: [...files, configTypes] };
 }

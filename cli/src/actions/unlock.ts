@@ -2,7 +2,7 @@
  * The work behind `sst unlock`: releases the lock and closes the update it belonged to with an error, so
  * the update history shows it was interrupted and force-unlocked (SST's ForceUnlock).
  */
-import { descendingId, type UpdateRecord } from "@sst/core";
+import { descendingId, UNKNOWN_HOLDER, type UpdateRecord } from "@sst/core";
 import { openProject, type ProjectArgs } from "../project.js";
 import { openHome } from "../stage/home.js";
 import { VERSION } from "../version.js";
@@ -10,12 +10,12 @@ import { logger } from "../ui/logger.js";
 
 export async function unlock(args: ProjectArgs): Promise<void> {
   const project = await openProject(args, "unlock");
-  const home = openHome(project.kernel, project.app);
+  const home = await openHome(project.kernel, project.app);
   const ref = { app: project.app.name, stage: project.app.stage };
   const where = `stage "${ref.stage}" of "${ref.app}"`;
   // A lock file that does not parse still blocks deploys: release it too, and say what it was.
   const unreadable = await home.readLock(ref).then(() => false, () => true);
-  const held = (await home.unlock(ref)) ?? (unreadable ? { created: "unknown", updateID: "", command: "unknown" } : undefined);
+  const held = (await home.unlock(ref)) ?? (unreadable ? UNKNOWN_HOLDER : undefined);
   if (!held) {
     logger.log(`No lock on ${where}: nothing to unlock.`);
     return;

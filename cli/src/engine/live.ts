@@ -14,8 +14,9 @@ export class LiveStatus {
     return Boolean(this.out.isTTY);
   }
 
+  /** Shows `label` for `key`; starting a key already in flight only changes its label (its time keeps running). */
   start(key: string, label: string): void {
-    this.#inFlight.set(key, { label, since: Date.now() });
+    this.#inFlight.set(key, { label, since: this.#inFlight.get(key)?.since ?? Date.now() });
     if (this.enabled) {
       this.#timer ??= setInterval(() => this.#draw(), 250);
       this.#draw();

@@ -7,6 +7,7 @@ import {
   SSTError,
   descendingId,
   isSSTError,
+  runBootstrap,
   runProgram,
   type DeployResult,
   type EngineOperation,
@@ -20,11 +21,13 @@ import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../sta
 import { VERSION } from "../version.js";
 import { logger, printEngineLog } from "../ui/logger.js";
 import { openLog } from "./logs.js";
+import { buildStatus } from "./build-status.js";
 import { LiveStatus } from "./live.js";
 import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
 import { targetUrns } from "./targets.js";
 import { openWorkspace } from "./workspace.js";
+import { sweepWorkspaces } from "./sweep.js";
 import { parseCheckpoint } from "./checkpoint.js";
 
 export interface EngineOptions {
@@ -57,7 +60,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     });
   }
   const pulumiDir = requirePulumi();
-  const home = openHome(kernel, app);
+  const home = await openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: operation === "deploy" || operation === "diff" });
   const secrets = await effectiveSecrets(home, ref, passphrase);
   // Read and check the state before taking the lock: a corrupt checkpoint fails here, with nothing written.
@@ -66,18 +69,22 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   // Created on first use: a run that encodes no link file (or fails before) writes none.
   const linkSecret = () => linkSecretFor(home, ref);
   const log = openLog(project.root, { print: Boolean(options.printLogs), write: printEngineLog });
-  const targets = options.targets?.length ? await targetUrns(project, options.targets, secrets, Boolean(options.dev)) : undefined;
+  // Once per command, before the lock: what the home and plugins set up for the program to read.
+  const bootstrap = await runBootstrap({ kernel, app, home, command: operation });
+  const targets = options.targets?.length ? await targetUrns(project, options.targets, { secrets, bootstrap, dev: Boolean(options.dev) }) : undefined;
 
   const updateId = descendingId();
   const locking = operation !== "diff";
   if (locking) await home.lock(ref, { created: new Date().toISOString(), updateID: updateId, command: operation, pid: process.pid });
+  for (const dir of sweepWorkspaces(project.root)) log.sst(`removed the workspace of a stopped run: ${dir}`);
   const record = { id: updateId, command: operation, version: VERSION, timeStarted: new Date().toISOString(), errors: [] as { urn?: string; message: string }[] };
   log.sst(`${operation} ${app.name}/${app.stage} update ${updateId}`);
 
   let programError: unknown;
   const program = async () => {
     try {
-      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret })).outputs;
+      const build = { onEvent: buildStatus(live) };
+      return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret, bootstrap, build })).outputs;
     } catch (error) {
       programError = error;
       throw error;
@@ -100,7 +107,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   process.on("SIGTERM", onSignal);
   const timer = setInterval(() => void workspace?.push(), PUSH_EVERY_MS);
   try {
-    workspace = await openWorkspace({ app, root: project.root, home, passphrase, pulumiDir, updateId, program });
+    workspace = await openWorkspace({ kernel, app, root: project.root, home, passphrase, pulumiDir, updateId, program, pushes: locking });
     for (const op of workspace.cleared) logger.warn(`Cleared an operation a stopped run left pending: ${op}`);
     await kernel.hooks.deploy.before.promise({ operation, app });
     const common = {

@@ -5,8 +5,15 @@
 import { SSTError, synth, type SynthResource } from "@sst/core";
 import type { Project } from "../project.js";
 
-export async function targetUrns(project: Project, names: string[], secrets: Record<string, string>, dev: boolean): Promise<string[]> {
-  const graph = await synth({ kernel: project.kernel, app: project.app, root: project.root, run: project.run, secrets, dev });
+export interface TargetOptions {
+  secrets: Record<string, string>;
+  /** The command's bootstrap results, so the program sees what the engine run will. */
+  bootstrap: Record<string, unknown>;
+  dev: boolean;
+}
+
+export async function targetUrns(project: Project, names: string[], options: TargetOptions): Promise<string[]> {
+  const graph = await synth({ kernel: project.kernel, app: project.app, root: project.root, run: project.run, ...options });
   const byParent = new Map<string, SynthResource[]>();
   for (const r of graph.resources) if (r.parent) byParent.set(r.parent, [...(byParent.get(r.parent) ?? []), r]);
   const roots = graph.resources.filter((r) => !graph.resources.some((p) => p.urn === r.parent));

@@ -18,11 +18,12 @@ export interface WorkspaceContext {
 export async function withWorkspace<T>(project: Project, fn: (workspace: Workspace, context: WorkspaceContext) => Promise<T>): Promise<T> {
   const { app, kernel } = project;
   const ref: StageRef = { app: app.name, stage: app.stage };
-  const home = openHome(kernel, app);
+  const home = await openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: false });
   if (!(await home.getState(ref))) throw noState(home, ref);
   const pulumiDir = requirePulumi();
   const workspace = await openWorkspace({
+    kernel,
     app,
     root: project.root,
     home,

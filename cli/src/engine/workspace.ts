@@ -4,13 +4,12 @@
  * little) and when it ends.
  */
 import { automation } from "@pulumi/pulumi";
-import { configDir, type Home, type ResolvedApp, type StageRef } from "@sst/core";
+import { configDir, defaultProviders, type Home, type Kernel, type ResolvedApp, type StageRef } from "@sst/core";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { delimiter, join } from "node:path";
 import { clearPending, parseCheckpoint, type Checkpoint } from "./checkpoint.js";
-
-const require = createRequire(import.meta.url);
+import { PROVIDER_HOST, writeProviderShim } from "./provider-shim.js";
+import { claimWorkspace } from "./sweep.js";
 
 export interface Workspace {
   stack: automation.Stack;
@@ -19,13 +18,14 @@ export interface Workspace {
   before?: Checkpoint;
   /** Pending operations dropped from the pulled checkpoint. */
   cleared: string[];
-  /** Pushes the checkpoint to the home if it changed since the last push. */
+  /** Pushes the checkpoint to the home if it changed since the last push (never without `pushes`). */
   push(): Promise<void>;
   /** Final push, then removes the directory (kept with SST_NO_CLEANUP). */
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
+  kernel: Kernel;
   app: ResolvedApp;
   root: string;
   home: Home;
@@ -33,6 +33,8 @@ export interface OpenOptions {
   pulumiDir: string;
   updateId: string;
   program: automation.PulumiFn;
+  /** Whether the run writes the checkpoint back to the home: only a run that holds the stage lock may. */
+  pushes?: boolean;
 }
 
 export function engineEnv(options: { passphrase: string; pulumiDir: string }): Record<string, string> {
@@ -42,8 +44,8 @@ export function engineEnv(options: { passphrase: string; pulumiDir: string }): R
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
     PULUMI_SKIP_CONFIRMATIONS: "true",
-    // The dynamic-provider plugin resolves @pulumi/pulumi through this (its own cwd may not).
-    SST_PULUMI_DYNAMIC_PROVIDER: require.resolve("@pulumi/pulumi/cmd/dynamic-provider"),
+    // For a dynamic-provider shim other than ours (scripts/pulumi/build.sh's honours it): still our host.
+    SST_PULUMI_DYNAMIC_PROVIDER: PROVIDER_HOST,
     PATH: [options.pulumiDir, process.env.PATH ?? ""].join(delimiter),
   };
 }
@@ -55,6 +57,7 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
   const stacksDir = join(dir, ".pulumi", "stacks", app.name);
   const file = join(stacksDir, `${app.stage}.json`);
   mkdirSync(stacksDir, { recursive: true });
+  claimWorkspace(dir);
   writeFileSync(join(dir, ".pulumi", "meta.yaml"), "version: 1\n");
 
   let before: Checkpoint | undefined;
@@ -65,7 +68,9 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
     writeFileSync(file, JSON.stringify(before));
   }
 
-  const env = engineEnv(options);
+  // A plugin's default provider gives its settings (kept out of state, e.g. AWS_PROFILE) to the engine here.
+  const defaults = defaultProviders(options.kernel, app);
+  const env = { ...Object.assign({}, ...defaults.map((d) => d.env)), ...engineEnv(options) };
   // The automation API finds `pulumi` (and the plugins beside it) on PATH.
   process.env.PATH = env.PATH;
   const pulumiCommand = await automation.PulumiCommand.get({ skipVersionCheck: true });
@@ -75,11 +80,21 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
       workDir: dir,
       pulumiCommand,
       envVars: env,
-      projectSettings: { name: app.name, runtime: "nodejs", backend: { url: `file://${dir}` } },
+      projectSettings: {
+        name: app.name,
+        runtime: "nodejs",
+        backend: { url: `file://${dir}` },
+        // Pulumi's type lacks it, the engine reads it: the dynamic provider is ours (provider-shim.ts).
+        ...{ plugins: { providers: [{ name: "pulumi-nodejs", path: writeProviderShim(dir) }] } },
+      },
     },
   );
+  // Stack config sets up the engine's own default provider of each package, which serves invokes made
+  // without a provider: from the plugin's default provider when there is one (so what it keeps out of
+  // state stays out), else from `providers.<name>` as written.
   const config: Record<string, { value: string; secret?: boolean }> = {};
-  for (const [provider, args] of Object.entries(app.providers)) {
+  for (const [provider, given] of Object.entries(app.providers)) {
+    const args = defaults.find((d) => d.name === provider)?.args ?? given;
     for (const [key, value] of Object.entries(args)) {
       if (key === "version" || key === "package" || value === undefined) continue;
       config[`${provider}:${key}`] = { value: typeof value === "string" ? value : JSON.stringify(value) };
@@ -90,7 +105,7 @@ export async function openWorkspace(options: OpenOptions): Promise<Workspace> {
   let pushed = pulled ? JSON.stringify(before) : "";
   let lastMtime = 0;
   const push = async () => {
-    if (!existsSync(file)) return;
+    if (!options.pushes || !existsSync(file)) return;
     const mtime = statSync(file).mtimeMs;
     if (mtime === lastMtime) return;
     lastMtime = mtime;

@@ -2,9 +2,10 @@
  * The `sst.config.ts` that `sst init` writes: one per home (aws, cloudflare, local), or, in drop-in mode, a
  * comment-free config with the framework's component (as SST's own templates do).
  */
-import type { HomeName } from "@sst/core";
 import type { Framework } from "./detect.js";
 
+/** The homes `sst init` has a template for. */
+export type HomeName = "aws" | "cloudflare" | "local";
 export const HOMES: HomeName[] = ["aws", "cloudflare", "local"];
 
 const RUN_HINT: Record<HomeName, string> = {

@@ -7,23 +7,21 @@ import {
   SSTError,
   newLinkSecret,
   newPassphrase,
-  openSecrets,
-  sealSecrets,
+  readSecrets,
   type Home,
   type Kernel,
   type ResolvedApp,
   type StageRef,
+  unknownHome,
 } from "@sst/core";
 
-export function openHome(kernel: Kernel, app: ResolvedApp): Home {
+// Secrets are read with core's `readSecrets` and changed only through `updateSecrets` (a compare-and-swap).
+export { readSecrets, updateSecrets } from "@sst/core";
+
+/** The app's home, from the factory its plugin registered (`local` is core's). */
+export async function openHome(kernel: Kernel, app: ResolvedApp): Promise<Home> {
   const factory = kernel.registry.homes.get(app.home);
-  if (!factory) {
-    throw new SSTError({
-      code: "E_HOME_UNAVAILABLE",
-      message: `home "${app.home}" needs the @sst/${app.home} plugin, which is not installed.`,
-      hint: `Run: npm install @sst/${app.home}   (or use home: "local")`,
-    });
-  }
+  if (!factory) throw unknownHome(kernel, app.home);
   return factory(app);
 }
 
@@ -64,17 +62,6 @@ export async function linkSecretFor(home: Home, ref: StageRef): Promise<string> 
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
   return (await home.getLinkSecret(ref))!;
-}
-
-/** The secrets of one stage (`{ stage: FALLBACK_STAGE }` for the fallback set), sealed with its passphrase. */
-export async function readSecrets(home: Home, ref: StageRef, passphrase: string): Promise<Record<string, string>> {
-  const blob = await home.getSecrets(ref);
-  const where = ref.stage === FALLBACK_STAGE ? "fallback secrets" : `secrets of stage "${ref.stage}"`;
-  return blob ? openSecrets(passphrase, blob, where) : {};
-}
-
-export async function writeSecrets(home: Home, ref: StageRef, passphrase: string, secrets: Record<string, string>): Promise<void> {
-  await home.putSecrets(ref, sealSecrets(passphrase, secrets));
 }
 
 /** The app's fallback set, sealed with the fallback "stage"'s passphrase; empty when none was ever set. */

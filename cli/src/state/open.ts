@@ -16,7 +16,7 @@ export interface StageState {
 
 export async function openStage(args: ProjectArgs, command: string): Promise<StageState> {
   const project = await openProject(args, command);
-  const home = openHome(project.kernel, project.app);
+  const home = await openHome(project.kernel, project.app);
   return { project, home, ref: { app: project.app.name, stage: project.app.stage } };
 }
 

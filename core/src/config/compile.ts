@@ -5,8 +5,9 @@
  */
 import { build, type Message } from "esbuild";
 import { mkdirSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { SSTError } from "../errors.js";
+import { esbuildMessages, formatLocation } from "../build/messages.js";
 
 export interface CompiledConfig {
   /** Absolute path of the compiled `.mjs`. */
@@ -14,10 +15,7 @@ export interface CompiledConfig {
 }
 
 function location(message: Message, root: string): string | undefined {
-  const loc = message.location;
-  if (!loc) return undefined;
-  const file = loc.file.startsWith("/") ? relative(root, loc.file) || basename(loc.file) : loc.file;
-  return `${file}:${loc.line}:${loc.column + 1}`;
+  return formatLocation(esbuildMessages([message])[0]!, root);
 }
 
 export async function compileConfig(configPath: string): Promise<CompiledConfig> {

@@ -12,6 +12,7 @@ import { findConfig } from "./find.js";
 import type { Config, ResolvedApp } from "./types.js";
 import { validateApp } from "./validate.js";
 import { applyProviderPlugins } from "./provider-plugins.js";
+import { withPluginDefaults } from "./plugin-defaults.js";
 
 export interface LoadOptions {
   kernel: Kernel;
@@ -23,6 +24,11 @@ export interface LoadOptions {
   /** `--config`. */
   config?: string;
   command?: string;
+  /**
+   * Fail when no plugin provides the app's `home` (default `true`). `sst add` and `sst install`, which
+   * install that plugin, pass `false`.
+   */
+  requireHome?: boolean;
 }
 
 export interface LoadedApp {
@@ -52,6 +58,36 @@ export function userCodeError(error: unknown, configPath: string, code = "E_CONF
   const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(error.stack ?? "");
   const location = match ? `${file}:${match[1]}:${match[2]}` : file;
   return new SSTError({ code, message: `${location}: ${error.message}` }, { cause: error, location });
+}
+
+export interface ResolveAppOptions {
+  kernel: Kernel;
+  stage: string;
+  cliVersion?: string;
+  /** The app root, where `@sst/<provider>` plugins are looked for. */
+  root: string;
+  configPath: string;
+  command: string;
+  /** Apply the `@sst/<provider>` plugins installed in `root` for the app's providers and home. Default `true`. */
+  providerPlugins?: boolean;
+  /** See `LoadOptions.requireHome`. */
+  requireHome?: boolean;
+}
+
+/**
+ * From what `app()` returned to the app `run()` sees: validates it, applies the provider plugins and adds the
+ * providers they bring, runs the `config` hook, validates its result again and checks the home against the
+ * registered ones (after the hook, which may change it).
+ */
+export async function resolveApp(returned: unknown, options: ResolveAppOptions): Promise<ResolvedApp> {
+  const { kernel, stage, cliVersion } = options;
+  let app = validateApp(returned, stage, cliVersion);
+  if (options.providerPlugins !== false) await applyProviderPlugins(kernel, app, options.root);
+  app = withPluginDefaults(kernel, app, { requireHome: false });
+  app = await kernel.hooks.config.promise(app, { configPath: options.configPath, command: options.command });
+  // A plugin may change the app; what it returns must still be valid.
+  const { stage: _stage, ...changed } = app;
+  return withPluginDefaults(kernel, validateApp(changed, stage, cliVersion), { requireHome: options.requireHome });
 }
 
 export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
@@ -93,12 +129,7 @@ export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
   } catch (error) {
     throw userCodeError(error, configPath);
   }
-  let app = validateApp(returned, options.stage, options.cliVersion);
-  await applyProviderPlugins(options.kernel, app, root);
-  app = await options.kernel.hooks.config.promise(app, { configPath, command: options.command ?? "" });
-  // A plugin may change the app; what it returns must still be valid.
-  const { stage: _stage, ...changed } = app;
-  app = validateApp(changed, options.stage, options.cliVersion);
+  const app = await resolveApp(returned, { ...options, root, configPath, command: options.command ?? "" });
   const run = config.run.bind(config);
   return {
     configPath,

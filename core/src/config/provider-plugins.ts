@@ -3,28 +3,23 @@
  * `@sst/aws` plugin when that package is installed in the app. Nothing to configure; `plugins` in the config
  * is for everything else.
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { SSTError } from "../errors.js";
 import type { Kernel } from "../kernel.js";
 import type { Plugin } from "../plugin.js";
 import type { ResolvedApp } from "./types.js";
+import { importFromApp } from "./app-import.js";
+
+/** The package of the first-party plugin for a provider or home: `aws` → `@sst/aws`. */
+export const pluginPackage = (name: string): string => `@sst/${name}`;
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 export async function applyProviderPlugins(kernel: Kernel, app: ResolvedApp, root: string): Promise<string[]> {
-  const require = createRequire(join(root, "package.json"));
   const applied: string[] = [];
   for (const name of new Set([...Object.keys(app.providers), app.home])) {
-    const pkg = `@sst/${name}`;
-    let entry: string;
-    try {
-      entry = require.resolve(pkg);
-    } catch {
-      continue; // not installed: the provider's raw resources still work
-    }
-    const mod = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+    const pkg = pluginPackage(name);
+    const mod = await importFromApp(root, pkg);
+    if (!mod) continue; // not installed: the provider's raw resources still work
     const factory = (mod.default ?? mod[camel(name)]) as ((options?: unknown) => Plugin) | undefined;
     if (typeof factory !== "function") {
       throw new SSTError({

@@ -3,8 +3,11 @@
  * the documentation users see in their editor, so each field carries the docs' wording, default and example.
  */
 
-/** Where the state of the app is stored. */
-export type HomeName = "aws" | "cloudflare" | "local";
+/**
+ * Where the state of the app is stored: `"local"` (core), or a home a plugin registers
+ * (`"aws"` with `@sst/aws`, `"cloudflare"` with `@sst/cloudflare`).
+ */
+export type HomeName = "local" | (string & {});
 
 /** What happens to resources when they are removed from the app or the stage is removed. */
 export type Removal = "remove" | "retain" | "retain-all";
@@ -25,7 +28,9 @@ export interface App {
    */
   name: string;
   /**
-   * The provider SST uses to store the app's state and secrets.
+   * The provider SST uses to store the app's state and secrets: `"local"` (this machine), or the home of an
+   * installed provider plugin (`"aws"` needs `@sst/aws`: `sst add aws`). A plugin's home also makes its
+   * provider one of the app's providers.
    * @example `home: "aws"`
    */
   home: HomeName;

@@ -8,7 +8,8 @@ import type { ResolvedApp } from "./types.js";
 
 export const APP_NAME = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 export const STAGE_NAME = /^[a-zA-Z0-9-]+$/;
-const HOMES = ["aws", "cloudflare", "local"];
+/** Home names look like provider names; whether one exists is checked once plugins are applied (`withPluginDefaults`). */
+const HOME_NAME = /^[a-z][a-z0-9-]*$/;
 const REMOVALS = ["remove", "retain", "retain-all"];
 const KNOWN = new Set(["name", "home", "removal", "protect", "providers", "version", "watch", "state", "types"]);
 
@@ -49,12 +50,12 @@ export function validateApp(input: unknown, stage: string, cliVersion?: string):
     problems.push({
       code: "E_CONFIG_HOME_MISSING",
       message: "app() must return a `home`: where state is stored.",
-      hint: 'Add home: "aws", "cloudflare" or "local".',
+      hint: 'Add home: "local", or the home of a provider plugin (e.g. "aws" with @sst/aws).',
     });
-  } else if (!HOMES.includes(app.home as string)) {
+  } else if (typeof app.home !== "string" || !HOME_NAME.test(app.home)) {
     problems.push({
       code: "E_CONFIG_HOME_INVALID",
-      message: `home ${show(app.home)} is not valid; use "aws", "cloudflare" or "local".`,
+      message: `home ${show(app.home)} is not valid: use "local" or the name of a plugin's home (lower-case letters, numbers and hyphens).`,
     });
   }
   if (app.removal !== undefined && !REMOVALS.includes(app.removal as string)) {
@@ -84,7 +85,6 @@ export function validateApp(input: unknown, stage: string, cliVersion?: string):
   }
   const providers = normaliseProviders(app.providers, problems);
   const home = app.home as ResolvedApp["home"];
-  if ((home === "aws" || home === "cloudflare") && !providers[home]) providers[home] = {};
   if (app.version !== undefined) {
     if (typeof app.version !== "string" || semver.validRange(app.version) === null) {
       problems.push({

@@ -2,6 +2,9 @@
 import { SSTError } from "../errors.js";
 import type { LockInfo, StageRef } from "./types.js";
 
+/** The holder of a lock that exists but says nothing of itself (its writer died first, or it is unreadable). */
+export const UNKNOWN_HOLDER: Readonly<LockInfo> = Object.freeze({ created: "unknown", updateID: "", command: "unknown" });
+
 export class LockedError extends SSTError {
   readonly holder: LockInfo;
   constructor(ref: StageRef, holder: LockInfo) {

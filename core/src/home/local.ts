@@ -1,14 +1,17 @@
 /**
  * The `local` home: files under `<config dir>/state/<kind>/<app>/<stage>.json` (SST's layout). Writes go to
  * a temp file then rename, so a crash never leaves half a file; the lock is an exclusive create, so two
- * commands cannot both take it.
+ * commands cannot both take it. The secrets blob's version is the SHA-256 of its bytes (each seal draws a
+ * fresh nonce, so every write changes it); its compare-and-swap holds `<blob>.lock` (`file-lock.ts`) for
+ * the check and the rename.
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { corrupt, LockedError } from "./errors.js";
+import { corrupt, LockedError, UNKNOWN_HOLDER } from "./errors.js";
+import { createWhole, withFileLock } from "./file-lock.js";
 import { configDir } from "./paths.js";
-import type { Home, LockInfo, StageRef, UpdateRecord } from "./types.js";
+import type { Home, LockInfo, StageRef, UpdateRecord, VersionedBlob } from "./types.js";
 
 type Kind = "app" | "secret" | "lock" | "passphrase" | "linksecret";
 
@@ -28,16 +31,16 @@ async function writeAtomic(path: string, data: Buffer | string, mode = 0o600): P
   await rename(temp, path);
 }
 
-/** Exclusive create: of two first deploys racing, one writes and the other gets `EEXIST` (and reads the winner's). */
+/**
+ * Exclusive create: of two first deploys racing, one writes and the other gets `EEXIST` (and reads the
+ * winner's). The file appears whole (`createWhole`), so the loser never reads it empty.
+ */
 async function createOnce(path: string, content: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  const file = await open(path, "wx", 0o600);
-  try {
-    await file.writeFile(content);
-  } finally {
-    await file.close();
-  }
+  await createWhole(path, content);
 }
+
+const versionOf = (blob: Buffer) => createHash("sha256").update(blob).digest("hex");
 
 function parseJson<T>(data: Buffer, what: string, path: string): T {
   try {
@@ -75,12 +78,20 @@ export class LocalHome implements Home {
     await rm(this.path("app", ref), { force: true });
   }
 
-  getSecrets(ref: StageRef) {
-    return readIfExists(this.path("secret", ref));
+  async getSecrets(ref: StageRef): Promise<VersionedBlob | undefined> {
+    const blob = await readIfExists(this.path("secret", ref));
+    return blob && { blob, version: versionOf(blob) };
   }
 
-  putSecrets(ref: StageRef, blob: Buffer) {
-    return writeAtomic(this.path("secret", ref), blob);
+  async putSecrets(ref: StageRef, blob: Buffer, expected: string | undefined): Promise<boolean> {
+    const path = this.path("secret", ref);
+    await mkdir(dirname(path), { recursive: true });
+    return withFileLock(`${path}.lock`, async () => {
+      const current = await readIfExists(path);
+      if ((current && versionOf(current)) !== expected) return false;
+      await writeAtomic(path, blob);
+      return true;
+    });
   }
 
   async getPassphrase(ref: StageRef) {
@@ -102,20 +113,11 @@ export class LocalHome implements Home {
   }
 
   async lock(ref: StageRef, info: LockInfo) {
-    const path = this.path("lock", ref);
-    await mkdir(dirname(path), { recursive: true });
-    let file;
     try {
-      file = await open(path, "wx", 0o600);
+      await createOnce(this.path("lock", ref), JSON.stringify(info));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const holder = (await this.readLock(ref)) ?? { created: "unknown", updateID: "", command: "unknown" };
-      throw new LockedError(ref, holder);
-    }
-    try {
-      await file.writeFile(JSON.stringify(info));
-    } finally {
-      await file.close();
+      throw new LockedError(ref, (await this.readLock(ref)) ?? UNKNOWN_HOLDER);
     }
   }
 
@@ -128,8 +130,9 @@ export class LocalHome implements Home {
   async readLock(ref: StageRef): Promise<LockInfo | undefined> {
     const path = this.path("lock", ref);
     const data = await readIfExists(path);
-    // A lock file whose writer died before writing its body still holds the lock.
-    if (!data || data.length === 0) return data ? { created: "unknown", updateID: "", command: "unknown" } : undefined;
+    // An empty lock file (left by an older sst whose writer died before writing it) still holds the lock.
+    if (!data) return undefined;
+    if (data.length === 0) return UNKNOWN_HOLDER;
     return parseJson<LockInfo>(data, "lock", path);
   }
 

@@ -4,7 +4,9 @@
  * (the layout SST uses, so a stage's secrets stay readable by either tool).
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import { SSTError } from "../errors.js";
+import { FALLBACK_STAGE, type Home, type StageRef, type VersionedBlob } from "./types.js";
 
 const NONCE = 12;
 const TAG = 16;
@@ -64,4 +66,46 @@ export function newPassphrase(env: NodeJS.ProcessEnv = process.env): string {
 /** A new link secret for a stage: 32 random bytes, base64 (spec/link-format.md §2.2). */
 export function newLinkSecret(): string {
   return randomBytes(32).toString("base64");
+}
+
+/** How the secrets of a stage are named in messages. */
+export function secretsLabel(ref: StageRef): string {
+  return ref.stage === FALLBACK_STAGE ? "fallback secrets" : `secrets of stage "${ref.stage}"`;
+}
+
+const opened = (passphrase: string, ref: StageRef, stored: VersionedBlob | undefined) =>
+  stored ? openSecrets(passphrase, stored.blob, secretsLabel(ref)) : {};
+
+/** The secrets of one stage (`{ stage: FALLBACK_STAGE }` for the fallback set), opened with its passphrase. */
+export async function readSecrets(home: Home, ref: StageRef, passphrase: string): Promise<Record<string, string>> {
+  return opened(passphrase, ref, await home.getSecrets(ref));
+}
+
+const ATTEMPTS = 200;
+
+/**
+ * Changes a stage's secrets without losing a concurrent change: reads the blob and its version, lets
+ * `change` edit the opened map (it may throw to abort, writing nothing), and writes it back only if no one
+ * wrote in between (`Home.putSecrets`); when someone did, starts over from their blob. Returns what
+ * `change` returned.
+ */
+export async function updateSecrets<T>(
+  home: Home,
+  ref: StageRef,
+  passphrase: string,
+  change: (secrets: Record<string, string>) => T,
+): Promise<T> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const stored = await home.getSecrets(ref);
+    const secrets = opened(passphrase, ref, stored);
+    const result = change(secrets);
+    if (await home.putSecrets(ref, sealSecrets(passphrase, secrets), stored?.version)) return result;
+    // Lost the race: back off a little (jittered, so the losers do not collide again in step).
+    await sleep(Math.min(2 ** Math.min(attempt, 6), 50) * Math.random());
+  }
+  throw new SSTError({
+    code: "E_SECRETS_CONFLICT",
+    message: `The ${secretsLabel(ref)} kept changing under this command (${ATTEMPTS} attempts); nothing was written.`,
+    hint: "Other commands are writing them in a loop: run the command again when they are done.",
+  });
 }

@@ -2,10 +2,12 @@
  * The program being run right now. Components, links and secrets are created inside `run()` without a
  * kernel argument (the docs' API has none), so they find it here. A run sets it and clears it when done.
  */
+import type * as pulumi from "@pulumi/pulumi";
 import type { Kernel } from "../kernel.js";
 import type { ResolvedApp } from "../config/types.js";
 import { SSTError } from "../errors.js";
 import type { LinkPayload } from "../link/types.js";
+import type { BuildOwner } from "../build/owner.js";
 
 /** A linkable resource as the program knows it: name and type taken once, its payload computed once. */
 export interface LinkSource {
@@ -40,6 +42,12 @@ export interface ActiveProgram {
   wraps: Map<string, (resource: any) => LinkPayload>;
   /** Directories of code that receives links (for `sst-env.d.ts`), relative to the root or absolute. */
   receivers: Set<string>;
+  /** Bootstrap results by home or plugin name (`useBootstrap`). */
+  bootstrap: Readonly<Record<string, unknown>>;
+  /** The default providers created for this run, by provider name (`useProvider`). */
+  providers: Map<string, pulumi.ProviderResource>;
+  /** Builds what the program's functions request (`requestBuild`). */
+  builds: BuildOwner;
 }
 
 // Kept on globalThis, not in a module variable: an app can end up with two copies of @sst/core (the CLI's

@@ -10,6 +10,7 @@ import type { TransformContext, TransformValue } from "../hooks.js";
 import type { Kernel } from "../kernel.js";
 import { linkType, registerName } from "../link/names.js";
 import { peekProgram } from "./context.js";
+import { tapDefaultProviders } from "./default-providers.js";
 
 export const CORE_TAP = "sst:core";
 
@@ -58,6 +59,7 @@ export function tapCore(kernel: Kernel): void {
     }
     return { props, opts };
   });
+  tapDefaultProviders(kernel);
 }
 
 /** Adds `tags.Name` unless the user set one; tags given as an Output are the user's to fill. */

@@ -2,10 +2,8 @@
  * Provider namespaces: `providers: { aws: ... }` makes `aws` a global in `run()`. Packages are resolved from
  * the app's root, so the app's installed versions are used.
  */
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { SSTError } from "../errors.js";
+import { importFromApp } from "../config/app-import.js";
 import type { ResolvedApp } from "../config/types.js";
 import type { Registries } from "../registries.js";
 
@@ -20,24 +18,18 @@ export function providerAlias(name: string): string {
 }
 
 export async function loadProviders(app: ResolvedApp, root: string, registry: Registries): Promise<Record<string, unknown>> {
-  const require = createRequire(join(root, "package.json"));
   const out: Record<string, unknown> = {};
   for (const [name, config] of Object.entries(app.providers)) {
     const pkg = providerPackage(name, config, registry);
-    let entry: string;
-    try {
-      entry = require.resolve(pkg);
-    } catch (cause) {
-      throw new SSTError(
-        {
-          code: "E_PROVIDER_NOT_INSTALLED",
-          message: `Provider "${name}" needs the package ${pkg}, which is not installed in ${root}.`,
-          hint: `Run: npm install ${pkg}${config.version ? "@" + config.version : ""}  (or sst install)`,
-        },
-        { cause },
-      );
+    const mod = await importFromApp(root, pkg);
+    if (!mod) {
+      throw new SSTError({
+        code: "E_PROVIDER_NOT_INSTALLED",
+        message: `Provider "${name}" needs the package ${pkg}, which is not installed in ${root}.`,
+        hint: `Run: npm install ${pkg}${config.version ? "@" + config.version : ""}  (or sst install)`,
+      });
     }
-    out[providerAlias(name)] = await import(pathToFileURL(entry).href);
+    out[providerAlias(name)] = mod;
   }
   return out;
 }

@@ -7,6 +7,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedApp } from "../config/types.js";
 import type { ProgramContext } from "../hooks.js";
+import { BuildOwner } from "../build/owner.js";
+import type { BuildOptions } from "../build/types.js";
 import type { Kernel } from "../kernel.js";
 import { announceComponents, dropAnnouncements } from "../component/announce.js";
 import { LinkRef } from "../link/link-ref.js";
@@ -15,6 +17,7 @@ import { type ActiveProgram, withProgram } from "./context.js";
 import { owningComponent } from "./core-taps.js";
 import { createGlobals, installGlobals } from "./globals.js";
 import { loadProviders } from "./providers.js";
+import { createDefaultProviders } from "./default-providers.js";
 
 export interface RunProgramOptions {
   kernel: Kernel;
@@ -32,6 +35,10 @@ export interface RunProgramOptions {
    * never creates one. Without it `linkArtifact` fails; `synth` passes a fixed test secret unless given one.
    */
   linkSecret?: string | (() => Promise<string>);
+  /** Bootstrap results by home or plugin name (see `runBootstrap`), for `useBootstrap`. Default: none. */
+  bootstrap?: Record<string, unknown>;
+  /** How the functions the program requests are built (`requestBuild`). Default: built, SST_BUILD_CONCURRENCY at once. */
+  build?: BuildOptions;
 }
 
 /** The link secret as the program reads it: fetched at most once, on first use. */
@@ -70,11 +77,17 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
     linkSecret: once(options.linkSecret),
     wraps: new Map(),
     receivers: new Set(),
+    bootstrap: Object.freeze({ ...options.bootstrap }),
+    providers: new Map(),
+    builds: new BuildOwner({ kernel, root, dev: options.dev ?? false, build: options.build }),
   };
   return withProgram(program, async () => {
     const globals = createGlobals({ app, root, dev: program.dev, registry: kernel.registry });
-    Object.assign(globals, await loadProviders(app, root, kernel.registry));
-    const context: ProgramContext = { app, root, dev: program.dev, globals };
+    const modules = await loadProviders(app, root, kernel.registry);
+    Object.assign(globals, modules);
+    // Before the transform hook is registered: the default providers are not resources the taps change.
+    program.providers = createDefaultProviders(kernel, app, modules);
+    const context: ProgramContext = { app, root, dev: program.dev, globals, bootstrap: program.bootstrap };
     pulumi.runtime.registerStackTransformation((args) => {
       const value = kernel.hooks.transform.call(
         { props: args.props as Record<string, any>, opts: args.opts },
@@ -97,9 +110,13 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
       announceComponents(program);
       outputs = returned && typeof returned === "object" ? (returned as Record<string, unknown>) : {};
       for (const link of recordedLinks(program)) new LinkRef(link);
+    } catch (error) {
+      await program.builds.abandon();
+      throw error;
     } finally {
       restore();
     }
+    await program.builds.settle();
     await kernel.hooks.program.after.promise(context, { outputs });
     announceComponents(program);
     return { outputs, receivers: [...program.receivers] };

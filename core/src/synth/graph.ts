@@ -20,6 +20,10 @@ export interface SynthResource {
   protect: boolean;
   retainOnDelete: boolean;
   ignoreChanges: string[];
+  /** The `version` option: for a provider, the version of the provider plugin the engine runs. */
+  version?: string;
+  /** The URN of the provider resource given explicitly (or by a default provider), if any. */
+  provider?: string;
   /** Set when the resource was read (`Resource.get`) rather than created. */
   id?: string;
   read?: boolean;

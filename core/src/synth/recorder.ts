@@ -49,6 +49,11 @@ export function recordInto(monitor: Monitor, project: string, stack: string, res
       retainOnDelete: !!req.getRetainondelete!(),
       ignoreChanges: req.getIgnorechangesList!(),
     };
+    const version = req.getVersion!();
+    if (version) resource.version = version;
+    // A provider reference is `<urn>::<id>`.
+    const provider: string = req.getProvider!();
+    if (provider) resource.provider = provider.slice(0, provider.lastIndexOf("::"));
     if (resource.type !== "pulumi:pulumi:Stack") keep(resource);
     return register(req, cb);
   };

@@ -31,6 +31,8 @@ export interface SynthOptions extends RunProgramOptions {
    * returns its inputs.
    */
   mocks?: Partial<pulumi.runtime.Mocks>;
+  /** Builds are skipped unless asked for: `build: {}` builds every requested function for real. */
+  build?: RunProgramOptions["build"];
 }
 
 export async function synth(options: SynthOptions): Promise<SynthResult> {
@@ -52,7 +54,8 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     let failure: unknown;
     await pulumi.runtime.runInPulumiStack(async () => {
       try {
-        ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET }));
+        const build = options.build ?? { skip: true };
+        ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET, build }));
       } catch (error) {
         failure = error;
       }

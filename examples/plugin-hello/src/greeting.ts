@@ -3,8 +3,9 @@
  * so apps using it deploy anywhere, including the `local` home.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { Component, useProgram, type ComponentArgs, type Kernel, type LinkPayload, type Transform } from "@sst/core";
+import { Component, usePluginOptions, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
 import { messageProvider, type MessageInputs } from "./message-provider.js";
+import type { HelloOptions } from "./index.js";
 
 export interface GreetingArgs extends ComponentArgs {
   /**
@@ -29,9 +30,6 @@ export class Message extends pulumi.dynamic.Resource {
   }
 }
 
-/** The plugin's `greeting` option, per kernel (a process may run several apps, e.g. in tests). */
-export const greetings = new WeakMap<Kernel, string>();
-
 export class Greeting extends Component {
   static readonly __pulumiType = "sst:hello:Greeting";
   readonly #message: Message;
@@ -39,7 +37,7 @@ export class Greeting extends Component {
 
   constructor(name: string, args: GreetingArgs, opts?: pulumi.ComponentResourceOptions) {
     super(Greeting.__pulumiType, name, args, opts);
-    const greeting = args.greeting ?? greetings.get(useProgram().kernel) ?? "Hello";
+    const greeting = args.greeting ?? usePluginOptions<HelloOptions>("hello").greeting ?? "Hello";
     this.#message = this.create("message", Message, "Message", { greeting, to: args.to });
     // Composed here too, so the text is known offline (mocks do not run dynamic providers); tied to the
     // child so receivers wait for it to exist.

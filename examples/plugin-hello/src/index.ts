@@ -7,7 +7,7 @@
  * export default $config({ plugins: [hello({ greeting: "Hi" })], app() {...}, run() { new sst.hello.Greeting("Hi", { to: "you" }) } });
  */
 import { definePlugin } from "@sst/core";
-import { Greeting, greetings } from "./greeting.js";
+import { Greeting } from "./greeting.js";
 
 export { Greeting, Message, type GreetingArgs } from "./greeting.js";
 
@@ -24,8 +24,8 @@ const UNTAGGABLE = /^(sst:|pulumi:|pulumi-nodejs:)/;
 export function hello(options: HelloOptions = {}) {
   return definePlugin({
     name: "hello",
+    options,
     apply(kernel) {
-      greetings.set(kernel, options.greeting ?? "Hello");
       kernel.registry.component("hello.Greeting", Greeting);
       kernel.hooks.transform.tap("hello", (value, ctx) => {
         if (UNTAGGABLE.test(ctx.type)) return value;

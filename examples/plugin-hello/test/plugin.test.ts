@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { synthApp } from "@sst/core/testing";
+import { synth } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 import { Greeting, hello } from "@sst-examples/plugin-hello";
 
@@ -17,12 +17,12 @@ describe("plugin-hello", () => {
 
   it("adds sst.hello.Greeting to the sst namespace", async () => {
     let seen: unknown;
-    await synthApp({ plugins: [hello()], run: () => void (seen = (globalThis as any).sst.hello.Greeting) });
+    await synth({ plugins: [hello()], run: () => void (seen = (globalThis as any).sst.hello.Greeting) });
     expect(seen).toBe(Greeting);
   });
 
   it("creates the greeting's message as a child named after the component", async () => {
-    const graph = await synthApp({
+    const graph = await synth({
       plugins: [hello({ greeting: "Hi" })],
       run: () => void new Greeting("Welcome", { to: "Ada" }),
     });
@@ -34,14 +34,14 @@ describe("plugin-hello", () => {
   });
 
   it("links its text, with the link type written sst.hello.Greeting", async () => {
-    const graph = await synthApp({ plugins: [hello()], run: () => void new Greeting("Welcome", { to: "Ada" }) });
+    const graph = await synth({ plugins: [hello()], run: () => void new Greeting("Welcome", { to: "Ada" }) });
     expect(graph.links).toEqual([
       { name: "Welcome", type: "sst.hello.Greeting", properties: { text: "Hello, Ada!" }, include: [] },
     ]);
   });
 
   it("lets the user's transform change the message args", async () => {
-    const graph = await synthApp({
+    const graph = await synth({
       plugins: [hello()],
       run: () => void new Greeting("Welcome", { to: "Ada", transform: { message: { greeting: "Bonjour" } } }),
     });
@@ -49,9 +49,9 @@ describe("plugin-hello", () => {
   });
 
   it("tags every taggable resource through the transform hook, and leaves components alone", async () => {
-    const graph = await synthApp({
+    const graph = await synth({
       plugins: [hello({ tag: "demo" })],
-      app: { providers: { aws: "7.48.0" } },
+      providers: { aws: "7.48.0" },
       run: () => {
         new aws.s3.BucketV2("Raw", { tags: { team: "core" } });
         new Greeting("Welcome", { to: "Ada" });
@@ -62,9 +62,28 @@ describe("plugin-hello", () => {
     expect(graph.get("WelcomeMessage").inputs).not.toHaveProperty("tags");
   });
 
+  it("reads its greeting option through usePluginOptions, an explicit greeting winning", async () => {
+    const graph = await synth({
+      plugins: [hello({ greeting: "Hi" })],
+      run: () => {
+        new Greeting("Default", { to: "a" });
+        new Greeting("Own", { to: "b", greeting: "Hey" });
+      },
+    });
+    expect(graph.get("DefaultMessage").inputs.greeting).toBe("Hi");
+    expect(graph.get("OwnMessage").inputs.greeting).toBe("Hey");
+  });
+
+  it("says which plugin is missing when a Greeting is created without it", async () => {
+    await expect(synth({ run: () => void new Greeting("G", { to: "a" }) })).rejects.toMatchObject({
+      code: "E_PLUGIN_MISSING",
+      message: expect.stringContaining('"hello" plugin'),
+    });
+  });
+
   it("keeps each kernel's greeting option separate", async () => {
-    const a = await synthApp({ plugins: [hello({ greeting: "Hi" })], run: () => void new Greeting("G", { to: "a" }) });
-    const b = await synthApp({ plugins: [hello({ greeting: "Yo" })], run: () => void new Greeting("G", { to: "b" }) });
+    const a = await synth({ plugins: [hello({ greeting: "Hi" })], run: () => void new Greeting("G", { to: "a" }) });
+    const b = await synth({ plugins: [hello({ greeting: "Yo" })], run: () => void new Greeting("G", { to: "b" }) });
     expect(a.get("GMessage").inputs.greeting).toBe("Hi");
     expect(b.get("GMessage").inputs.greeting).toBe("Yo");
   });

@@ -1,0 +1,18 @@
+/**
+ * Imports a package the way the app sees it: resolved from the app root, so the versions the app installed
+ * are used (not the CLI's own copies). Provider namespaces and provider plugins are loaded through here.
+ */
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** The package's module, or `undefined` when it is not installed in (or above) `root`. Import errors propagate. */
+export async function importFromApp<T = Record<string, unknown>>(root: string, pkg: string): Promise<T | undefined> {
+  let entry: string;
+  try {
+    entry = createRequire(join(root, "package.json")).resolve(pkg);
+  } catch {
+    return undefined;
+  }
+  return (await import(pathToFileURL(entry).href)) as T;
+}
