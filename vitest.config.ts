@@ -10,6 +10,7 @@ export default defineConfig({
     alias: [
       { find: /^@sst\/core$/, replacement: here("./core/src/index.ts") },
       { find: /^@sst\/core\/home$/, replacement: here("./core/src/home/index.ts") },
+      { find: /^@sst\/core\/command$/, replacement: here("./core/src/command/index.ts") },
       { find: /^@sst\/core\/errors$/, replacement: here("./core/src/errors.ts") },
       { find: /^@sst\/core\/testing$/, replacement: here("./core/src/testing/index.ts") },
       { find: /^@sst\/core\/resource-env$/, replacement: here("./core/src/resource-env/index.ts") },

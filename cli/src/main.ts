@@ -2,25 +2,39 @@
  * CLI entry: resolves the command, prints help, checks flags strictly, runs, and renders errors.
  * Returns the exit code instead of exiting, so tests can call it.
  */
-import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef } from "citty";
+import { defineCommand, runCommand, showUsage, type ArgsDef, type CommandDef, type SubCommandsDef } from "citty";
+import type { DiscoveredCommand } from "@sst/core/command";
 import { SSTError } from "@sst/core/errors";
 import { globalArgs } from "./args.js";
-import { commands, examplesFor } from "./commands/index.js";
+import { commands, coreCommands, examplesFor } from "./commands/index.js";
+import { findPluginCommands, helpListing, missingPlugin, pluginCommandDef } from "./commands/plugins.js";
 import { renderError } from "./ui/error.js";
 import { VERSION } from "./version.js";
 import { logger, printData, setVerbose } from "./ui/logger.js";
 
-export const root = defineCommand({
-  meta: { name: "sst", version: VERSION, description: "Deploy anything: SST, rebuilt as a plugin kernel." },
-  args: { ...globalArgs },
-  subCommands: commands,
-});
+const rootWith = (subCommands: SubCommandsDef) =>
+  defineCommand({
+    meta: { name: "sst", version: VERSION, description: "Deploy anything: SST, rebuilt as a plugin kernel." },
+    args: { ...globalArgs },
+    subCommands,
+  });
 
 const resolve = async <T>(v: T | (() => T | Promise<T>) | Promise<T>): Promise<T> =>
   typeof v === "function" ? await (v as () => T | Promise<T>)() : await v;
 
+/** The value of `--config` in argv, if any: plugin commands are found from that app. */
+function configFlag(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === "--config" || a.startsWith("--config="));
+  return i < 0 ? undefined : argv[i]!.includes("=") ? argv[i]!.slice("--config=".length) : argv[i + 1];
+}
+
+/** Examples shown under `sst <name> --help`: from a core command's file, or from a plugin's manifest. */
+async function examplesOf(name: string, plugins: () => DiscoveredCommand[]): Promise<string[]> {
+  return name in coreCommands ? examplesFor(name) : (plugins().find((c) => c.name === name)?.examples ?? []);
+}
+
 /** Walks argv's leading words down the sub-command tree: `["secret", "set", ...]` → the `set` command. */
-async function resolveCommand(argv: string[]): Promise<{ cmd: CommandDef<any>; parent?: CommandDef<any>; path: string[] }> {
+async function resolveCommand(root: CommandDef<any>, argv: string[]): Promise<{ cmd: CommandDef<any>; parent?: CommandDef<any>; path: string[] }> {
   let cmd: CommandDef<any> = root;
   let parent: CommandDef<any> | undefined;
   const path: string[] = [];
@@ -30,7 +44,7 @@ async function resolveCommand(argv: string[]): Promise<{ cmd: CommandDef<any>; p
     if (!subs) break;
     if (!(word in subs)) {
       if (cmd === root) {
-        throw new SSTError({ code: "E_UNKNOWN_COMMAND", message: `Unknown command "${word}".`, hint: "Run `sst --help` for the list of commands." });
+        throw missingPlugin(word) ?? new SSTError({ code: "E_UNKNOWN_COMMAND", message: `Unknown command "${word}".`, hint: "Run `sst --help` for the list of commands." });
       }
       break;
     }
@@ -84,10 +98,16 @@ export async function main(argv: string[]): Promise<number> {
   if (verbose) process.env.SST_VERBOSE = "1";
   setVerbose(verbose);
   try {
-    const { cmd, parent, path } = await resolveCommand(argv);
+    // Plugin commands are looked for only when the command is not a core one, or for the command list.
+    let found: DiscoveredCommand[] | undefined;
+    const plugins = () => (found ??= findPluginCommands(process.cwd(), configFlag(own)));
+    const first = own.find((a) => !a.startsWith("-"));
+    const pluginDefs = first !== undefined && !(first in coreCommands) ? Object.fromEntries(plugins().map((c) => [c.name, pluginCommandDef(c)])) : {};
+    const root = rootWith({ ...commands, ...pluginDefs });
+    const { cmd, parent, path } = await resolveCommand(root, argv);
     if (argv.length === 0 || own.includes("--help") || own.includes("-h") || (cmd === root && path.length === 0 && !own.includes("--version"))) {
-      await showUsage(cmd, parent);
-      const examples = path.length ? await examplesFor(path[0]!) : [];
+      await showUsage(cmd === root ? rootWith(helpListing(plugins())) : cmd, parent);
+      const examples = path.length ? await examplesOf(path[0]!, plugins) : [];
       if (examples.length) logger.log(`EXAMPLES\n\n${examples.map((e) => `  ${e}`).join("\n")}\n`);
       return 0;
     }

@@ -4,6 +4,7 @@
  */
 import { Kernel, findConfig, loadApp, readDotenv, resolveStage, type LoadedApp } from "@sst/core";
 import { dirname } from "node:path";
+import { checkCommandName } from "./commands/plugins.js";
 import { VERSION } from "./version.js";
 
 export interface ProjectArgs {
@@ -24,5 +25,6 @@ export async function openProject(args: ProjectArgs, command: string, options: {
   const { stage } = resolveStage({ root, flag: args.stage });
   const kernel = new Kernel();
   const loaded = await loadApp({ kernel, stage, cliVersion: VERSION, config: configPath, command, requireHome: options.requireHome });
+  for (const { name, plugin } of kernel.registry.commands.values()) checkCommandName(name, `Plugin "${plugin}"`);
   return { ...loaded, kernel };
 }

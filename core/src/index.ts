@@ -7,7 +7,7 @@ import "./global.js";
 export type { SSTNamespace } from "./global.js";
 export { Kernel, type KernelOptions } from "./kernel.js";
 export { definePlugin, type Plugin } from "./plugin.js";
-export type { NamingRule, HomeFactory } from "./registries.js";
+export type { NamingRule, HomeFactory, ComponentTree } from "./registries.js";
 export type { Registries } from "./registries.js";
 export type {
   KernelHooks,
@@ -28,13 +28,14 @@ export type {
   InvocationEvent,
   BootstrapContext,
 } from "./hooks.js";
+export * from "./command/index.js";
 export { SSTError, PluginError, isSSTError, type Problem } from "./errors.js";
 
 export type { App, AppInput, Config, HomeName, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
 export { findConfig, CONFIG_FILES } from "./config/find.js";
 export { loadApp, resolveApp, $config, userCodeError, type LoadOptions, type LoadedApp, type ResolveAppOptions } from "./config/load.js";
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
-export { applyProviderPlugins, pluginPackage } from "./config/provider-plugins.js";
+export { applyProviderPlugins, pluginPackage, providerPluginPackages } from "./config/provider-plugins.js";
 export { withPluginDefaults, unknownHome } from "./config/plugin-defaults.js";
 export { resolveStage, readDotenv, RESERVED_STAGE_USERNAMES, type StageOptions, type StageSource } from "./stage.js";
 export { parseDotenv, formatDotenv, dotenvProblems, type DotenvEntry, type DotenvResult } from "./dotenv.js";
@@ -75,7 +76,17 @@ export { synth, type SynthOptions } from "./synth/synth.js";
 export type { SynthResource, SynthResult, SynthLink } from "./synth/graph.js";
 export { redact, isSecretEnvelope, SECRET } from "./synth/redact.js";
 
-export { writeTypes, renderRootTypes, renderReferenceTypes, renderConfigTypes, writeConfigTypes, DTS_FILE, type TypedLink } from "./types/dts.js";
+export {
+  writeTypes,
+  renderRootTypes,
+  renderReferenceTypes,
+  renderConfigTypes,
+  writeConfigTypes,
+  configTypesOf,
+  DTS_FILE,
+  type TypedLink,
+  type ProviderTypes,
+} from "./types/dts.js";
 
 export * from "./home/index.js";
 

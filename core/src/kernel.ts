@@ -5,7 +5,7 @@
 import { _createHooks, type KernelHooks } from "./hooks.js";
 import { PluginError, SSTError, isSSTError } from "./errors.js";
 import type { Plugin } from "./plugin.js";
-import { Registries } from "./registries.js";
+import { componentPaths, Registries } from "./registries.js";
 import { tapCore } from "./program/core-taps.js";
 import { LocalHome } from "./home/local.js";
 
@@ -15,8 +15,10 @@ export interface KernelOptions {
 
 export class Kernel {
   readonly hooks: KernelHooks;
-  readonly registry = new Registries();
   readonly #plugins = new Map<string, Plugin>();
+  /** The plugin whose `apply` is running: registrations record it. */
+  #applying?: string;
+  readonly registry = new Registries(() => this.#applying);
 
   constructor(options: KernelOptions = {}) {
     this.hooks = _createHooks();
@@ -26,7 +28,7 @@ export class Kernel {
     for (const plugin of options.plugins ?? []) this.use(plugin);
   }
 
-  /** Adds a plugin and runs its `apply`. A name can be used once. */
+  /** Adds a plugin: registers its `components`, then runs its `apply`. A name can be used once. */
   use(plugin: Plugin): this {
     if (this.#plugins.has(plugin.name)) {
       throw new SSTError({
@@ -36,7 +38,13 @@ export class Kernel {
       });
     }
     this.#plugins.set(plugin.name, plugin);
-    plugin.apply(this);
+    this.#applying = plugin.name;
+    try {
+      for (const [path, cls] of componentPaths(plugin.components ?? {})) this.registry.component(path, cls);
+      plugin.apply(this);
+    } finally {
+      this.#applying = undefined;
+    }
     return this;
   }
 

@@ -3,6 +3,8 @@
  * types, package names) live in the provider plugins and are registered here, never hard-coded in core.
  */
 import { strictNamespace } from "./program/namespace.js";
+import { commandProblems, type Command, type CommandArgs, type RegisteredCommand } from "./command/command.js";
+import { SSTError } from "./errors.js";
 
 /** How a resource type gets its physical name. */
 export interface NamingRule {
@@ -16,12 +18,36 @@ export interface NamingRule {
   suffix?: (props: Record<string, any>) => string;
 }
 
+/**
+ * Component classes by namespace, as a plugin declares them once: `{ hello: { Greeting } }` makes
+ * `sst.hello.Greeting`. The plugin passes the object to `definePlugin({ components })` (the kernel registers
+ * it) and types the `sst` global from the same object, so the two cannot drift:
+ *
+ *   const components = { hello: { Greeting } };
+ *   type HelloComponents = typeof components;
+ *   declare module "@sst/core" { interface SSTNamespace extends HelloComponents {} }
+ */
+export type ComponentTree = { readonly [name: string]: Function | ComponentTree };
+
+/** `{ hello: { Greeting } }` → `[["hello.Greeting", Greeting]]`. */
+export function componentPaths(tree: ComponentTree, prefix = ""): [string, Function][] {
+  return Object.entries(tree).flatMap(([name, value]): [string, Function][] =>
+    typeof value === "function" ? [[prefix + name, value]] : componentPaths(value, `${prefix}${name}.`),
+  );
+}
+
 /** Creates a home for an app (the app's provider config decides region, account, ...). May be async. */
 export type HomeFactory = (
   app: import("./config/types.js").ResolvedApp,
 ) => import("./home/types.js").Home | Promise<import("./home/types.js").Home>;
 
 export class Registries {
+  readonly #owner: () => string | undefined;
+  /** `owner` names the plugin being applied, so a registration can say where it came from. */
+  constructor(owner: () => string | undefined = () => undefined) {
+    this.#owner = owner;
+  }
+
   /** `aws.Bucket` → class; builds the `sst` namespace (`sst.aws.Bucket`). */
   readonly components = new Map<string, Function>();
   /** Pulumi type → naming rule. */
@@ -34,6 +60,8 @@ export class Registries {
   readonly homes = new Map<string, HomeFactory>();
   /** Provider name → factory of the app's default provider (see `provider`). */
   readonly defaultProviders = new Map<string, import("./program/default-providers.js").ProviderFactory>();
+  /** CLI commands plugins add (`sst hello`), by name. See `Command` for the contract with `package.json`. */
+  readonly commands = new Map<string, RegisteredCommand>();
 
   /** Adds a component under a dotted path of the `sst` namespace. */
   component(path: string, cls: Function): void {
@@ -44,6 +72,28 @@ export class Registries {
       throw new TypeError(`Component "sst.${path}" is registered twice`);
     }
     this.components.set(path, cls);
+  }
+
+  /**
+   * Adds `sst <name>`. The plugin's `package.json` must describe it too (`sst.commands`, see `Command`), so
+   * help can list it without loading the kernel. A name another plugin has already added is an error.
+   */
+  command<const A extends CommandArgs>(command: Command<A>): void {
+    const plugin = this.#owner() ?? "(no plugin)";
+    const problems = commandProblems(command?.name, command ?? {});
+    if (typeof command?.run !== "function") problems.push(`\`${command?.name}\` needs a \`run\` function`);
+    if (problems.length) {
+      throw new SSTError(problems.map((p) => ({ code: "E_COMMAND_INVALID", message: `Plugin "${plugin}" adds an invalid command: ${p}.` })));
+    }
+    const other = this.commands.get(command.name);
+    if (other) {
+      throw new SSTError({
+        code: "E_COMMAND_CLASH",
+        message: `Plugins "${other.plugin}" and "${plugin}" both add the command \`sst ${command.name}\`.`,
+        hint: "Use only one of them.",
+      });
+    }
+    this.commands.set(command.name, { ...(command as Command<any>), plugin });
   }
 
   namingRule(type: string, rule: NamingRule): void {

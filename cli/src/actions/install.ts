@@ -2,7 +2,7 @@
  * The work behind `sst install`: the app's provider packages (npm), the provider globals of `run()`
  * (`.sst/platform/config.d.ts`), and a Pulumi engine of the version this CLI drives.
  */
-import { providerAlias, providerPackage, SSTError, writeConfigTypes } from "@sst/core";
+import { configTypesOf, providerAlias, providerPackage, SSTError, writeConfigTypes } from "@sst/core";
 import { findPulumi, managedPulumiDir, PULUMI_VERSION, pulumiVersion } from "../engine/pulumi.js";
 import { openProject, type Project, type ProjectArgs } from "../project.js";
 import { npmInstall } from "../util/npm.js";
@@ -23,7 +23,8 @@ export async function installProviders(project: Project, extra: string[] = []): 
   } else {
     logger.log("No providers to install.");
   }
-  writeConfigTypes(project.root, providers);
+  // After the install: the provider plugins just installed bring their types too.
+  writeConfigTypes(project.root, providers, configTypesOf(project.app, project.root, project.kernel.registry).pluginPackages);
 }
 
 /** Finds a Pulumi engine of the right version, or installs one into the managed directory. */

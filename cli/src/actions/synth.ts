@@ -3,7 +3,7 @@
  * (no engine, no network; function builds skipped unless asked for) and writes the app's types (`sst-env.d.ts`
  * files and `.sst/platform/config.d.ts`).
  */
-import { providerAlias, providerPackage, secretsFromEnv, synth, writeConfigTypes, writeTypes, type SynthResult } from "@sst/core";
+import { configTypesOf, secretsFromEnv, synth, writeConfigTypes, writeTypes, type SynthResult } from "@sst/core";
 import { buildStatus } from "../engine/build-status.js";
 import { LiveStatus } from "../engine/live.js";
 import type { Project } from "../project.js";
@@ -33,13 +33,8 @@ export function anySecrets(): Record<string, string | undefined> {
 }
 
 export async function synthAndWriteTypes(project: Project, options: SynthOptions = {}): Promise<Synthesised> {
-  const configTypes = writeConfigTypes(
-    project.root,
-    Object.entries(project.app.providers).map(([name, config]) => ({
-      alias: providerAlias(name),
-      pkg: providerPackage(name, config, project.kernel.registry),
-    })),
-  );
+  const { providers, pluginPackages } = configTypesOf(project.app, project.root, project.kernel.registry);
+  const configTypes = writeConfigTypes(project.root, providers, pluginPackages);
   const live = new LiveStatus();
   const result = await synth({
     kernel: project.kernel,

@@ -13,10 +13,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "add",
-    description: "Add a provider (its latest version) or a plugin to sst.config.ts and install it",
-  },
+  meta: { name: "add" },
   args: { ...globalArgs, provider: { type: "positional", required: true, description: "The provider or plugin to add, like aws, cloudflare or @acme/sst-greeter", valueHint: "name" } },
   run: async ({ args }) => (await import("../actions/add.js")).add(args),
 });

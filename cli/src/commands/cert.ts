@@ -9,10 +9,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "cert",
-    description: "Generate a locally-trusted certificate for localhost and 127.0.0.1",
-  },
+  meta: { name: "cert" },
   args: { ...globalArgs },
   run: async () => (await import("../actions/cert.js")).cert(),
 });

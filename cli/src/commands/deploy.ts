@@ -10,7 +10,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: { name: "deploy", description: "Deploy your application" },
+  meta: { name: "deploy" },
   args: {
     ...engineArgs,
     continue: { type: "boolean", description: "Continue past resource errors, deploying what can be deployed" },

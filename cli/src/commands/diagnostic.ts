@@ -9,10 +9,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "diagnostic",
-    description: "Write a zip of the logs and versions into .sst/ for a bug report, with secrets redacted",
-  },
+  meta: { name: "diagnostic" },
   args: { ...globalArgs },
   run: async ({ args }) => (await import("../actions/diagnostic.js")).diagnostic(args),
 });

@@ -11,7 +11,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: { name: "diff", description: "See what changes will be made to your app" },
+  meta: { name: "diff" },
   args: {
     ...engineArgs,
     offline: { type: "boolean", description: "Synthesise locally under Pulumi's mocks: no network, no credentials, no Pulumi CLI" },

@@ -12,10 +12,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "init",
-    description: "Initialize a new project in the current directory (drop-in mode in a Next.js, Remix, Astro or SvelteKit app)",
-  },
+  meta: { name: "init" },
   args: {
     ...globalArgs,
     yes: { type: "boolean", description: "Skip the interactive confirmation (and accept the detected framework)" },

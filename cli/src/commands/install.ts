@@ -9,10 +9,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "install",
-    description: "Install the providers in sst.config.ts and the Pulumi engine",
-  },
+  meta: { name: "install" },
   args: { ...globalArgs },
   run: async ({ args }) => (await import("../actions/install.js")).install(args),
 });

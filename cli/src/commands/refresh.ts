@@ -8,7 +8,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: { name: "refresh", description: "Compare your local state with the state of the resources in the cloud provider" },
+  meta: { name: "refresh" },
   args: { ...engineArgs, dev: { type: "boolean", description: "Refresh as `sst dev` would deploy" } },
   run: async ({ args }) => (await import("../actions/engine.js")).engine("refresh", args),
 });

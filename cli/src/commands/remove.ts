@@ -8,7 +8,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: { name: "remove", description: "Remove your application (refused if the stage is protected)" },
+  meta: { name: "remove" },
   args: {
     ...engineArgs,
     continue: { type: "boolean", description: "Continue past resource errors" },

@@ -44,7 +44,7 @@ const list = defineCommand({
 });
 
 export default defineCommand({
-  meta: { name: "secret", description: "Manage the secrets of your app (values of sst.Secret)" },
+  meta: { name: "secret" },
   args: { ...shared },
   subCommands: { set, remove, load, list },
 });

@@ -11,10 +11,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "shell",
-    description: "Run a command with the linked resources of the stage in its environment",
-  },
+  meta: { name: "shell" },
   args: {
     ...globalArgs,
     target: {

@@ -44,7 +44,7 @@ const repair = defineCommand({
 });
 
 export default defineCommand({
-  meta: { name: "state", description: "Manage the state of your app" },
+  meta: { name: "state" },
   args: { ...globalArgs },
   subCommands: { export: exportCommand, list, remove, repair },
 });

@@ -22,10 +22,7 @@ const sub = (name: "enable" | "disable" | "status", description: string) =>
   });
 
 export default defineCommand({
-  meta: {
-    name: "telemetry",
-    description: "Manage telemetry settings (a local setting: nothing is ever sent)",
-  },
+  meta: { name: "telemetry" },
   args: { ...globalArgs },
   subCommands: {
     enable: sub("enable", "Enable telemetry"),

@@ -8,7 +8,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: { name: "types", description: "Generate sst-env.d.ts from sst.config.ts, offline (no engine, no credentials)" },
+  meta: { name: "types" },
   args: { ...globalArgs },
   run: async ({ args }) => (await import("../actions/types.js")).types(args),
 });

@@ -9,10 +9,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "unlock",
-    description: "Release the lock on a stage's state, left by a command that was killed",
-  },
+  meta: { name: "unlock" },
   args: { ...globalArgs },
   run: async ({ args }) => (await import("../actions/unlock.js")).unlock(args),
 });

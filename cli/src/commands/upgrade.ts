@@ -10,10 +10,7 @@ export const examples = [
 ];
 
 export default defineCommand({
-  meta: {
-    name: "upgrade",
-    description: "Upgrade the project's sst package to the latest version, or the one given",
-  },
+  meta: { name: "upgrade" },
   args: { ...globalArgs, version: { type: "positional", required: false, description: "A version or dist-tag (default: latest)", valueHint: "version" } },
   run: async ({ args }) => (await import("../actions/upgrade.js")).upgrade(args),
 });

@@ -7,7 +7,7 @@ import { printData } from "../ui/logger.js";
 export const examples = ["sst version"];
 
 export default defineCommand({
-  meta: { name: "version", description: "Print the version of the CLI" },
+  meta: { name: "version" },
   args: { ...globalArgs },
   run() {
     printData(`sst ${VERSION}\n`);

@@ -6,13 +6,17 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** The package's module, or `undefined` when it is not installed in (or above) `root`. Import errors propagate. */
-export async function importFromApp<T = Record<string, unknown>>(root: string, pkg: string): Promise<T | undefined> {
-  let entry: string;
+/** The package's entry file, or `undefined` when it is not installed in (or above) `root`. */
+export function resolveFromApp(root: string, pkg: string): string | undefined {
   try {
-    entry = createRequire(join(root, "package.json")).resolve(pkg);
+    return createRequire(join(root, "package.json")).resolve(pkg);
   } catch {
     return undefined;
   }
-  return (await import(pathToFileURL(entry).href)) as T;
+}
+
+/** The package's module, or `undefined` when it is not installed in (or above) `root`. Import errors propagate. */
+export async function importFromApp<T = Record<string, unknown>>(root: string, pkg: string): Promise<T | undefined> {
+  const entry = resolveFromApp(root, pkg);
+  return entry === undefined ? undefined : ((await import(pathToFileURL(entry).href)) as T);
 }

@@ -3,8 +3,9 @@ import { cosmiconfig } from "cosmiconfig";
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { SSTError } from "../errors.js";
+import { CONFIG_FILES } from "./files.js";
 
-export const CONFIG_FILES = ["sst.config.ts", "sst.config.mts", "sst.config.js", "sst.config.mjs"];
+export { CONFIG_FILES };
 
 export async function findConfig(options: { cwd?: string; config?: string } = {}): Promise<string> {
   const cwd = options.cwd ?? process.cwd();

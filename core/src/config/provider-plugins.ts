@@ -7,12 +7,20 @@ import { SSTError } from "../errors.js";
 import type { Kernel } from "../kernel.js";
 import type { Plugin } from "../plugin.js";
 import type { ResolvedApp } from "./types.js";
-import { importFromApp } from "./app-import.js";
+import { importFromApp, resolveFromApp } from "./app-import.js";
 
 /** The package of the first-party plugin for a provider or home: `aws` → `@sst/aws`. */
 export const pluginPackage = (name: string): string => `@sst/${name}`;
 
 const camel = (name: string) => name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The `@sst/<name>` packages installed in the app for its providers and home: the plugins applied
+ * automatically, whose types `.sst/platform/config.d.ts` imports.
+ */
+export function providerPluginPackages(app: Pick<ResolvedApp, "providers" | "home">, root: string): string[] {
+  return [...new Set([...Object.keys(app.providers), app.home])].map(pluginPackage).filter((pkg) => resolveFromApp(root, pkg) !== undefined);
+}
 
 export async function applyProviderPlugins(kernel: Kernel, app: ResolvedApp, root: string): Promise<string[]> {
   const applied: string[] = [];

@@ -5,6 +5,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ResolvedLink } from "../link/types.js";
+import type { ResolvedApp } from "../config/types.js";
+import { providerPluginPackages } from "../config/provider-plugins.js";
+import { providerAlias, providerPackage } from "../program/providers.js";
+import type { Registries } from "../registries.js";
 
 export const DTS_FILE = "sst-env.d.ts";
 const HEADER = [
@@ -103,18 +107,40 @@ export function writeTypes(options: { root: string; links: TypedLink[]; receiver
 }
 
 
-/**
- * `.sst/platform/config.d.ts`: the globals of `run()` for this app, including one namespace per provider.
- * Reference it from `sst.config.ts` (`/// <reference path="./.sst/platform/config.d.ts" />`).
- */
-export function renderConfigTypes(providers: { alias: string; pkg: string }[]): string {
-  const imports = providers.map((p) => `import * as _${p.alias} from ${JSON.stringify(p.pkg)};`).join("\n");
-  const exports = providers.map((p) => `  export import ${p.alias} = _${p.alias};`).join("\n");
-  return `${HEADER}\n\nimport "@sst/core/global";\n${imports}\n\ndeclare global {\n${exports}\n}\n\nexport {};\n`;
+/** A provider namespace of `run()`: the global `alias` is the package `pkg`. */
+export interface ProviderTypes {
+  alias: string;
+  pkg: string;
 }
 
-export function writeConfigTypes(root: string, providers: { alias: string; pkg: string }[]): string {
+/**
+ * `.sst/platform/config.d.ts`: the globals of `run()` for this app: one namespace per provider, and the
+ * types of the plugins applied automatically for its providers (`pluginPackages`), whose `SSTNamespace`
+ * augmentations type `sst.<namespace>.<Component>`. Plugins listed in `plugins: [...]` need no entry: the
+ * config's own import of them brings their types. Reference it from `sst.config.ts`
+ * (`/// <reference path="./.sst/platform/config.d.ts" />`).
+ */
+export function renderConfigTypes(providers: ProviderTypes[], pluginPackages: string[] = []): string {
+  const plugins = pluginPackages.map((pkg) => `import ${JSON.stringify(pkg)};\n`).join("");
+  const imports = providers.map((p) => `import * as _${p.alias} from ${JSON.stringify(p.pkg)};`).join("\n");
+  const exports = providers.map((p) => `  export import ${p.alias} = _${p.alias};`).join("\n");
+  return `${HEADER}\n\nimport "@sst/core/global";\n${plugins}${imports}\n\ndeclare global {\n${exports}\n}\n\nexport {};\n`;
+}
+
+export function writeConfigTypes(root: string, providers: ProviderTypes[], pluginPackages: string[] = []): string {
   const file = join(root, ".sst", "platform", "config.d.ts");
-  writeIfChanged(file, renderConfigTypes(providers));
+  writeIfChanged(file, renderConfigTypes(providers, pluginPackages));
   return file;
+}
+
+/** What config.d.ts declares for a loaded app: its providers' namespaces and its provider plugins' types. */
+export function configTypesOf(
+  app: Pick<ResolvedApp, "providers" | "home">,
+  root: string,
+  registry: Registries,
+): { providers: ProviderTypes[]; pluginPackages: string[] } {
+  return {
+    providers: Object.entries(app.providers).map(([name, config]) => ({ alias: providerAlias(name), pkg: providerPackage(name, config, registry) })),
+    pluginPackages: providerPluginPackages(app, root),
+  };
 }
