@@ -27,6 +27,23 @@ describe("component registry", () => {
     expect(() => registry.component("test.Box", Crate)).toThrow(new TypeError('Component "sst.test.Box" is registered twice'));
   });
 
+  it("registers a plugin's components object under the paths its nesting spells, before apply runs", () => {
+    let seenInApply: unknown;
+    const components = { test: { Box, nested: { Crate } } };
+    const kernel = new Kernel({
+      plugins: [definePlugin({ name: "p", components, apply: (k) => void (seenInApply = k.registry.components.get("test.Box")) })],
+    });
+    expect([...kernel.registry.components]).toEqual([["test.Box", Box], ["test.nested.Crate", Crate]]);
+    expect(kernel.registry.namespace()).toEqual(components);
+    expect(seenInApply).toBe(Box);
+  });
+
+  it("refuses components that are not an object", () => {
+    expect(() => definePlugin({ name: "p", components: "Box" as never, apply() {} })).toThrow(
+      new TypeError('definePlugin: the `components` of plugin "p" must be an object like { hello: { Greeting } }'),
+    );
+  });
+
   it("keeps each kernel's registrations apart", () => {
     const a = new Kernel();
     a.registry.component("test.Box", Box);

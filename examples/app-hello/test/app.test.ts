@@ -59,6 +59,9 @@ describe("app-hello", () => {
     writeFileSync(typo, readFileSync(join(root, "sst.config.ts"), "utf8").replace("sst.hello.Greeting(", "sst.hello.Greetin("));
     try {
       expect(check(typo).join("\n")).toContain("Property 'Greetin' does not exist");
+      // And so is a typo in one of its arguments.
+      writeFileSync(typo, readFileSync(join(root, "sst.config.ts"), "utf8").replace('{ to: "world" }', '{ too: "world" }'));
+      expect(check(typo).join("\n")).toContain("'too' does not exist in type 'GreetingArgs'");
     } finally {
       rmSync(typo);
     }

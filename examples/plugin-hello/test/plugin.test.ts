@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { commandManifest, Kernel, type ResolvedApp } from "@sst/core";
 import { synth } from "@sst/core/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Greeting, hello } from "@sst-examples/plugin-hello";
 
 describe("plugin-hello", () => {
@@ -86,5 +87,26 @@ describe("plugin-hello", () => {
     const b = await synth({ plugins: [hello({ greeting: "Yo" })], run: () => void new Greeting("G", { to: "b" }) });
     expect(a.get("GMessage").inputs.greeting).toBe("Hi");
     expect(b.get("GMessage").inputs.greeting).toBe("Yo");
+  });
+
+  it("describes in package.json exactly the commands it registers (sst --help reads only the file)", () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8"));
+    const kernel = new Kernel({ plugins: [hello()] });
+    expect(Object.keys(pkg.sst.commands)).toEqual(["hello"]);
+    expect(pkg.sst.commands).toEqual(commandManifest(kernel.registry.commands.values()));
+  });
+
+  it("`sst hello` greets with the plugin's greeting option and the app's name", async () => {
+    const kernel = new Kernel({ plugins: [hello({ greeting: "Hi" })] });
+    const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
+    try {
+      const app = { name: "demo", stage: "dev" } as ResolvedApp;
+      const run = kernel.registry.commands.get("hello")!.run;
+      await run({ kernel, app, root: "/app", configPath: "/app/sst.config.ts", run: () => undefined, args: { _: [], to: "Ada" } });
+      await run({ kernel, app, root: "/app", configPath: "/app/sst.config.ts", run: () => undefined, args: { _: [], to: "Ada", loud: true } });
+      expect(log.mock.calls).toEqual([["Hi, Ada! (from demo, stage dev)"], ["HI, ADA! (from demo, stage dev)"]]);
+    } finally {
+      log.mockRestore();
+    }
   });
 });
