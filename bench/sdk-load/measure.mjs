@@ -2,7 +2,7 @@
 // WARMUP rounds. Interleaving means a busy machine slows every command alike, not whichever
 // happened to run during the busy spell. Writes hyperfine's JSON shape
 // ({ results: [{ command, median, times }] }, seconds) so summarize.mjs reads either.
-// Usage: node measure.mjs <out.json> <runs> <warmup> <name>=<executable>...
+// Usage: node measure.mjs <out.json> <runs> <warmup> <name>=<executable> [args separated by spaces]...
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 
@@ -12,7 +12,8 @@ const commands = pairs.map((pair) => pair.slice(pair.indexOf("=") + 1));
 
 function time(command) {
   const start = process.hrtime.bigint();
-  const child = spawnSync(command, { stdio: "ignore" });
+  const [file, ...args] = command.split(" ");
+  const child = spawnSync(file, args, { stdio: "ignore" });
   if (child.status !== 0) throw new Error(`${command} exited ${child.status}`);
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
