@@ -42,12 +42,6 @@ export type HomeFactory = (
 ) => import("./home/types.js").Home | Promise<import("./home/types.js").Home>;
 
 export class Registries {
-  readonly #owner: () => string | undefined;
-  /** `owner` names the plugin being applied, so a registration can say where it came from. */
-  constructor(owner: () => string | undefined = () => undefined) {
-    this.#owner = owner;
-  }
-
   /** `aws.Bucket` → class; builds the `sst` namespace (`sst.aws.Bucket`). */
   readonly components = new Map<string, Function>();
   /** Pulumi type → naming rule. */
@@ -62,6 +56,12 @@ export class Registries {
   readonly defaultProviders = new Map<string, import("./program/default-providers.js").ProviderFactory>();
   /** CLI commands plugins add (`sst hello`), by name. See `Command` for the contract with `package.json`. */
   readonly commands = new Map<string, RegisteredCommand>();
+  readonly #owner: () => string | undefined;
+
+  /** `owner` names the plugin being applied, so a registration can say where it came from. */
+  constructor(owner: () => string | undefined = () => undefined) {
+    this.#owner = owner;
+  }
 
   /** Adds a component under a dotted path of the `sst` namespace. */
   component(path: string, cls: Function): void {
