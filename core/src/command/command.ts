@@ -28,7 +28,8 @@
  * `sst --help` and `sst <name> --help` read only these manifests, from the app's direct dependencies
  * (`dependencies` and `devDependencies` of the app's `package.json`), so help never loads the kernel, the
  * config or Pulumi. Running `sst <name>` loads the app (its config, every plugin applied), takes the command
- * from the kernel's registry and calls `run` with the loaded app. The CLI refuses to run a command whose
+ * from the kernel's registry and calls `run` with the loaded app (loading the app imports the plugin, so the
+ * manifest needs no entry module, and `run` sees the plugin's options). The CLI refuses to run a command whose
  * manifest and registration differ, and a plugin's own test should compare them
  * (`expect(pkg.sst.commands).toEqual(commandManifest(kernel.registry.commands.values()))`).
  *
