@@ -29,7 +29,7 @@ export const coreCommands: Record<string, CoreCommand> = {
     description: "Initialize a new project in the current directory (drop-in mode in a Next.js, Remix, Astro or SvelteKit app)",
     load: () => import("./init.js"),
   },
-  add: { description: "Add a provider to sst.config.ts (its latest version) and install it", load: () => import("./add.js") },
+  add: { description: "Add a provider (its latest version) or a plugin to sst.config.ts and install it", load: () => import("./add.js") },
   install: { description: "Install the providers in sst.config.ts and the Pulumi engine", load: () => import("./install.js") },
   secret: { description: "Manage the secrets of your app (values of sst.Secret)", load: () => import("./secret.js") },
   unlock: { description: "Release the lock on a stage's state, left by a command that was killed", load: () => import("./unlock.js") },
