@@ -20,9 +20,10 @@ export interface Project extends LoadedApp {
 export async function openProject(args: ProjectArgs, command: string, options: { requireHome?: boolean } = {}): Promise<Project> {
   const configPath = await findConfig({ config: args.config });
   const root = dirname(configPath);
-  // `.env` fills in what the environment does not set, before the stage is resolved.
-  for (const [key, value] of Object.entries(readDotenv(root))) process.env[key] ??= value;
+  // The stage first (it reads `.env` itself, so an error names `.env` as the source), then `.env` fills in
+  // what the environment does not set.
   const { stage } = resolveStage({ root, flag: args.stage });
+  for (const [key, value] of Object.entries(readDotenv(root))) process.env[key] ??= value;
   const kernel = new Kernel();
   const loaded = await loadApp({ kernel, stage, cliVersion: VERSION, config: configPath, command, requireHome: options.requireHome });
   for (const { name, plugin } of kernel.registry.commands.values()) checkCommandName(name, `Plugin "${plugin}"`);

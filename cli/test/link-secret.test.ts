@@ -60,6 +60,7 @@ describe("an encoder error on the CLI", () => {
       [
         '✕ Cannot encode links:\n  - link "Db" property host holds a lone UTF-16 surrogate (not valid Unicode: the SDKs would lose it)',
         "  Link names are component names; link properties must be JSON values (strings without lone UTF-16 surrogates). Rename the component or change the property.",
+        "  error code E_LINK_INPUT",
         "",
       ].join("\n"),
     );

@@ -34,6 +34,8 @@ export { SSTError, PluginError, isSSTError, type Problem } from "./errors.js";
 export type { App, AppInput, Config, HomeName, Removal, ProviderConfig, ResolvedApp } from "./config/types.js";
 export { findConfig, CONFIG_FILES } from "./config/find.js";
 export { loadApp, resolveApp, $config, userCodeError, type LoadOptions, type LoadedApp, type ResolveAppOptions } from "./config/load.js";
+export { strayUserError } from "./config/guard.js";
+export { collectStrayErrors, type StrayErrors } from "./program/stray-errors.js";
 export { validateApp, validateStage, APP_NAME, STAGE_NAME } from "./config/validate.js";
 export { applyProviderPlugins, pluginPackage, providerPluginPackages } from "./config/provider-plugins.js";
 export { withPluginDefaults, unknownHome } from "./config/plugin-defaults.js";

@@ -42,6 +42,9 @@ export class Kernel {
     try {
       for (const [path, cls] of componentPaths(plugin.components ?? {})) this.registry.component(path, cls);
       plugin.apply(this);
+    } catch (error) {
+      // A plugin rejecting its options (or failing otherwise) is named, like a failing tap.
+      throw wrapError(plugin.name, "apply", error);
     } finally {
       this.#applying = undefined;
     }

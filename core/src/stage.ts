@@ -18,6 +18,15 @@ export const RESERVED_STAGE_USERNAMES = ["root", "admin", "prod", "dev", "produc
 
 export type StageSource = "flag" | "env" | "dotenv" | "file" | "username";
 
+/** Where each source is, as an error names it. */
+const FROM: Record<StageSource, string> = {
+  flag: "--stage",
+  env: "SST_STAGE",
+  dotenv: "SST_STAGE in .env",
+  file: ".sst/stage",
+  username: "your username",
+};
+
 export interface StageOptions {
   /** The app root (where `.sst/` and `.env` live). */
   root: string;
@@ -32,7 +41,14 @@ export interface StageOptions {
 export function readDotenv(root: string): Record<string, string> {
   const path = join(root, ".env");
   if (!existsSync(path)) return {};
-  const { entries, problems } = parseDotenv(readFileSync(path, "utf8"));
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === "EISDIR" ? "it is a directory" : (cause as Error).message;
+    throw new SSTError({ code: "E_DOTENV_INVALID", message: `${path} could not be read: ${reason}.`, hint: "Make .env a file of NAME=value lines, or remove it." }, { cause });
+  }
+  const { entries, problems } = parseDotenv(text);
   if (problems.length) throw new SSTError(dotenvProblems(path, problems));
   return Object.fromEntries(entries.map((e) => [e.name, e.value]));
 }
@@ -65,7 +81,7 @@ export function resolveStage(options: StageOptions): { stage: string; source: St
     found = { stage: guess, source: "username" };
   }
   const problem = validateStage(found.stage);
-  if (problem) throw new SSTError(problem);
+  if (problem) throw new SSTError({ ...problem, message: `${FROM[found.source]}: ${problem.message}` });
   if (found.source === "username") {
     mkdirSync(join(options.root, ".sst"), { recursive: true });
     writeFileSync(file, found.stage + "\n");

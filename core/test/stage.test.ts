@@ -103,16 +103,18 @@ describe("personal stage from the username", () => {
 
 describe("invalid stages", () => {
   it.each([
-    ["flag", { flag: "my_stage" }],
-    ["env", { env: { SST_STAGE: "my.stage" } }],
-  ])("rejects an invalid stage from the %s", (_source, options) => {
+    ["flag", "--stage", { flag: "my_stage" }],
+    ["env", "SST_STAGE", { env: { SST_STAGE: "my.stage" } }],
+  ])("rejects an invalid stage from the %s, naming where it came from", (_source, from, options) => {
     const error = sstErrorSync(() => resolveStage({ root: root(), env: {}, username: "alice", ...options }));
     expect(error.code).toBe("E_STAGE_INVALID");
-    expect(error.message).toMatch(/^Stage "my[_.]stage" is not valid: use only letters, numbers and hyphens\.$/);
+    expect(error.message).toMatch(new RegExp(`^${from}: Stage "my[_.]stage" is not valid: use only letters, numbers and hyphens\\.$`));
   });
 
-  it("rejects an invalid stage saved in .sst/stage", () => {
-    expect(sstErrorSync(() => resolveStage({ root: root({ saved: "a b" }), env: {}, username: "alice" })).code).toBe("E_STAGE_INVALID");
+  it("rejects an invalid stage saved in .sst/stage, naming the file", () => {
+    const error = sstErrorSync(() => resolveStage({ root: root({ saved: "a b" }), env: {}, username: "alice" }));
+    expect(error.code).toBe("E_STAGE_INVALID");
+    expect(error.message).toMatch(/^\.sst\/stage: Stage "a b"/);
   });
 });
 

@@ -3,7 +3,7 @@
  * (no engine, no network; function builds skipped unless asked for) and writes the app's types (`sst-env.d.ts`
  * files and `.sst/platform/config.d.ts`).
  */
-import { configTypesOf, secretsFromEnv, synth, writeConfigTypes, writeTypes, type SynthResult } from "@sst/core";
+import { configTypesOf, secretsFromEnv, strayUserError, synth, writeConfigTypes, writeTypes, type SynthResult } from "@sst/core";
 import { buildStatus } from "../engine/build-status.js";
 import { LiveStatus } from "../engine/live.js";
 import type { Project } from "../project.js";
@@ -20,6 +20,8 @@ export interface SynthOptions {
   secrets?: Record<string, string | undefined>;
   /** Build the functions the program requests (default: skipped, each artifact a placeholder). */
   build?: boolean;
+  /** Runs on the synth result before any types file is written: a throw leaves the app untouched. */
+  check?: (result: SynthResult) => void;
 }
 
 /**
@@ -44,7 +46,12 @@ export async function synthAndWriteTypes(project: Project, options: SynthOptions
     dev: Boolean(options.dev),
     secrets: options.secrets ?? secretsFromEnv(),
     build: options.build ? { onEvent: buildStatus(live) } : undefined,
-  }).finally(() => live.stop());
+  })
+    .catch((error: unknown) => {
+      throw strayUserError(error, project.configPath);
+    })
+    .finally(() => live.stop());
+  options.check?.(result);
   const files = writeTypes({ root: project.root, links: result.links, receivers: result.receivers });
   return { result, typeFiles: [...files, configTypes] };
 }

@@ -5,10 +5,12 @@
 import type { automation } from "@pulumi/pulumi";
 import {
   SSTError,
+  collectStrayErrors,
   descendingId,
   isSSTError,
   runBootstrap,
   runProgram,
+  strayUserError,
   type DeployResult,
   type EngineOperation,
   type Home,
@@ -90,6 +92,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       throw error;
     }
   };
+  // An error thrown in an Output's apply after run() returned surfaces here, not through `program`.
+  const stray = collectStrayErrors();
   const live = new LiveStatus();
   const progress = new Progress(write, operation === "diff", live);
   let workspace: Awaited<ReturnType<typeof openWorkspace>> | undefined;
@@ -140,7 +144,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     await kernel.hooks.deploy.after.promise({ operation, app }, outcome);
     return outcome;
   } catch (error) {
-    const failure = explain(error, programError, progress.errors, interrupted);
+    const fromProgram = programError ?? (stray.first !== undefined ? strayUserError(stray.first, project.configPath) : undefined);
+    const failure = explain(error, fromProgram, progress.errors, interrupted);
     record.errors = progress.errors.map((e) => ({ urn: e.urn, message: e.message }));
     if (record.errors.length === 0) record.errors.push({ message: failure.message });
     await kernel.hooks.deploy.after
@@ -148,6 +153,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
       .catch(() => undefined);
     throw failure;
   } finally {
+    stray.stop();
     live.stop();
     clearInterval(timer);
     process.off("SIGINT", onSignal);

@@ -10,7 +10,20 @@ import type { CheckpointResource } from "../engine/checkpoint.js";
 export type StateLink = ResolvedLink<unknown>;
 
 export function linksInState(resources: CheckpointResource[]): StateLink[] {
-  return resources.flatMap((r) => (r.type === LINK_REF_TYPE ? (readLinkRef(r.outputs) ?? []) : []));
+  return resources.flatMap((r) => (r.type === LINK_REF_TYPE ? (readLinkRef(checkedOutputs(r)) ?? []) : []));
+}
+
+/** A LinkRef's outputs, when its properties are an object (or absent): anything else is a damaged state. */
+function checkedOutputs(r: CheckpointResource): CheckpointResource["outputs"] {
+  const properties = r.outputs?.properties;
+  if (typeof r.outputs?.target === "string" && properties !== undefined && (typeof properties !== "object" || properties === null || Array.isArray(properties))) {
+    throw new SSTError({
+      code: "E_STATE_CORRUPT",
+      message: `The state's link "${r.outputs.target}" (${r.urn}) has properties that are not an object.`,
+      hint: "Deploy again to rewrite it, or restore the state from a backup.",
+    });
+  }
+  return r.outputs;
 }
 
 /** True when a sealed secret is anywhere inside: reading it needs the engine. */

@@ -24,6 +24,8 @@ export async function findConfig(options: { cwd?: string; config?: string } = {}
   const explorer = cosmiconfig("sst", {
     searchPlaces: CONFIG_FILES,
     searchStrategy: "global",
+    // An empty sst.config.ts is found (and then reported as empty), not skipped as missing.
+    ignoreEmptySearchPlaces: false,
     // Nothing is parsed or run here, including what the global step would find (config.json, config.cjs).
     loaders: Object.fromEntries([".ts", ".mts", ".js", ".mjs", ".cjs", ".json", ".yaml", ".yml", "noExt"].map((ext) => [ext, () => ({})])),
   });

@@ -5,10 +5,12 @@
 import { rmSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { SSTError, isSSTError } from "../errors.js";
+import { SSTError } from "../errors.js";
 import type { Kernel } from "../kernel.js";
 import { compileConfig } from "./compile.js";
+import { assertConfigNotEmpty, guardUserCode, missingPackageError, userCodeError } from "./guard.js";
 import { findConfig } from "./find.js";
+import { checkPlugins } from "./plugins.js";
 import type { Config, ResolvedApp } from "./types.js";
 import { validateApp } from "./validate.js";
 import { applyProviderPlugins } from "./provider-plugins.js";
@@ -46,19 +48,7 @@ export function $config(input: Config): Config {
   return input;
 }
 
-/**
- * Wraps an error thrown by the user's code as a user error pointing at their file and line (from the source
- * map), so the CLI can print `sst.config.ts:12:5: message` without a stack trace.
- */
-export function userCodeError(error: unknown, configPath: string, code = "E_CONFIG_RUNTIME"): unknown {
-  if (isSSTError(error)) return error;
-  if (!(error instanceof Error)) return new SSTError({ code, message: `sst.config.ts threw ${String(error)}` });
-  const file = basename(configPath);
-  const escaped = configPath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(error.stack ?? "");
-  const location = match ? `${file}:${match[1]}:${match[2]}` : file;
-  return new SSTError({ code, message: `${location}: ${error.message}` }, { cause: error, location });
-}
+export { userCodeError };
 
 export interface ResolveAppOptions {
   kernel: Kernel;
@@ -93,15 +83,16 @@ export async function resolveApp(returned: unknown, options: ResolveAppOptions):
 export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
   const configPath = await findConfig({ cwd: options.cwd, config: options.config });
   const root = dirname(configPath);
+  assertConfigNotEmpty(configPath);
   const { outfile } = await compileConfig(configPath);
   process.setSourceMapsEnabled(true);
   const g = globalThis as Record<string, unknown>;
   g.$config ??= $config;
   let mod: { default?: unknown; stacks?: unknown; config?: unknown };
   try {
-    mod = await import(pathToFileURL(outfile).href);
+    mod = await guardUserCode(configPath, "the top level", () => import(pathToFileURL(outfile).href));
   } catch (error) {
-    throw userCodeError(error, configPath);
+    throw missingPackageError(error, configPath) ?? userCodeError(error, configPath);
   } finally {
     if (!process.env.SST_NO_CLEANUP) rmSync(outfile, { force: true });
   }
@@ -120,12 +111,12 @@ export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
       hint: "Both app() and run() are required.",
     });
   }
-  for (const plugin of config.plugins ?? []) {
+  for (const plugin of checkPlugins(config.plugins, configPath)) {
     if (!options.kernel.plugin(plugin.name)) options.kernel.use(plugin);
   }
   let returned: unknown;
   try {
-    returned = await config.app({ stage: options.stage });
+    returned = await guardUserCode(configPath, "app()", () => config.app!({ stage: options.stage }));
   } catch (error) {
     throw userCodeError(error, configPath);
   }
@@ -137,7 +128,7 @@ export async function loadApp(options: LoadOptions): Promise<LoadedApp> {
     app,
     run: async () => {
       try {
-        return await run();
+        return await guardUserCode(configPath, "run()", run);
       } catch (error) {
         throw userCodeError(error, configPath, "E_RUN_FAILED");
       }

@@ -11,10 +11,10 @@ import { FALLBACK_STAGE, type Home, type StageRef, type VersionedBlob } from "./
 const NONCE = 12;
 const TAG = 16;
 
-function keyOf(passphrase: string): Buffer {
+function keyOf(passphrase: string, what = "The stage's passphrase"): Buffer {
   const key = Buffer.from(passphrase, "base64");
   if (key.length !== 32) {
-    throw new SSTError({ code: "E_PASSPHRASE_INVALID", message: "The stage's passphrase is not base64 of 32 bytes." });
+    throw new SSTError({ code: "E_PASSPHRASE_INVALID", message: `${what} is not base64 of 32 bytes.` });
   }
   return key;
 }
@@ -60,6 +60,8 @@ export function openSecrets(passphrase: string, blob: Buffer, where = "secrets")
 
 /** A new passphrase: `SST_PASSPHRASE` when set (for sharing a stage across machines), else 32 random bytes. */
 export function newPassphrase(env: NodeJS.ProcessEnv = process.env): string {
+  // Checked before the home stores it: a bad one would be written, then fail every command on the stage.
+  if (env.SST_PASSPHRASE) keyOf(env.SST_PASSPHRASE, "SST_PASSPHRASE");
   return env.SST_PASSPHRASE || randomBytes(32).toString("base64");
 }
 

@@ -9,6 +9,7 @@ import { isComponent, type Component } from "../component/component.js";
 import { SSTError } from "../errors.js";
 import { type ActiveProgram, type LinkSource, useProgram } from "../program/context.js";
 import { linkType } from "./names.js";
+import { assertLinkSerialisable } from "./serialisable.js";
 import type { EnvironmentInclude, Include, LinkPayload, LinkReceiver, Linkable, ResolvedLink } from "./types.js";
 import { wireLinks } from "./wire.js";
 
@@ -110,7 +111,7 @@ function resolveOne(program: ActiveProgram, source: LinkSource, receiver: LinkRe
     { properties: { ...raw.properties }, include: [...(raw.include ?? [])] },
     { name: source.name, type: source.type, resource: source.resource, receiver },
   );
-  return { name: source.name, type: source.type, properties: payload.properties, include: payload.include ?? [] };
+  return assertLinkSerialisable({ name: source.name, type: source.type, properties: payload.properties, include: payload.include ?? [] });
 }
 
 function assertDistinctNames(sources: LinkSource[], receiver: LinkReceiver | undefined): void {
@@ -156,6 +157,6 @@ export function linkProperties(links: ResolvedLink[]): pulumi.Output<Record<stri
   return pulumi
     .all(links.map((l) => pulumi.output(l.properties)))
     .apply((resolved) =>
-      wireLinks(links.map((l, i) => ({ name: l.name, type: l.type, properties: resolved[i] as Record<string, unknown> }))),
+      wireLinks(links.map((l, i) => assertLinkSerialisable({ name: l.name, type: l.type, properties: resolved[i] as Record<string, unknown> }))),
     ) as pulumi.Output<Record<string, Record<string, unknown>>>;
 }

@@ -18,6 +18,7 @@ import { owningComponent } from "./core-taps.js";
 import { createGlobals, installGlobals } from "./globals.js";
 import { loadProviders } from "./providers.js";
 import { createDefaultProviders } from "./default-providers.js";
+import { programOutputs } from "./outputs.js";
 
 export interface RunProgramOptions {
   kernel: Kernel;
@@ -108,7 +109,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
       }
       // Every component run() made is fully constructed: the `component` taps have run before links resolve.
       announceComponents(program);
-      outputs = returned && typeof returned === "object" ? (returned as Record<string, unknown>) : {};
+      outputs = programOutputs(returned);
       for (const link of recordedLinks(program)) new LinkRef(link);
     } catch (error) {
       await program.builds.abandon();

@@ -6,7 +6,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createRequire } from "node:module";
 import { readLinkRef, LINK_REF_TYPE } from "../link/link-ref.js";
+import { assertOutputsSerialisable } from "../program/outputs.js";
 import { runProgram, type RunProgramOptions } from "../program/run.js";
+import { collectStrayErrors } from "../program/stray-errors.js";
 import type { SynthLink, SynthResource, SynthResult } from "./graph.js";
 import { recordInto } from "./recorder.js";
 import { redact } from "./redact.js";
@@ -52,18 +54,29 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     let outputs: Record<string, unknown> = {};
     let receivers: string[] = [];
     let failure: unknown;
-    await pulumi.runtime.runInPulumiStack(async () => {
-      try {
-        const build = options.build ?? { skip: true };
-        ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET, build }));
-      } catch (error) {
-        failure = error;
-      }
-      return {};
-    });
-    await pulumiSettings.disconnect();
+    const stray = collectStrayErrors();
+    let resolved: Record<string, unknown> = {};
+    try {
+      await pulumi.runtime.runInPulumiStack(async () => {
+        try {
+          const build = options.build ?? { skip: true };
+          ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET, build }));
+        } catch (error) {
+          failure = error;
+        }
+        return {};
+      });
+      await pulumiSettings.disconnect();
+      if (!failure) resolved = await resolveOutputs(referenceResources(outputs) as Record<string, unknown>);
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      // Rejections are reported once the microtasks of a turn have run: let that happen while collecting.
+      await new Promise((resolve) => setImmediate(resolve));
+      stray.stop();
+    }
+    failure ??= stray.first;
     if (failure) throw failure;
-    const resolved = await resolveOutputs(referenceResources(outputs) as Record<string, unknown>);
     return { app: { name: app.name, stage: app.stage }, resources, outputs: resolved, links: linksOf(resources), receivers };
   });
 }
@@ -84,14 +97,16 @@ function referenceResources(value: unknown): unknown {
 /** Resolves Outputs nested anywhere in `value`, keeping secrets out. */
 async function resolveOutputs(value: Record<string, unknown>): Promise<Record<string, unknown>> {
   const out = pulumi.output(value) as unknown as pulumi.Output<Record<string, unknown>>;
-  const plain = await new Promise<Record<string, unknown>>((resolve) => out.apply((v) => resolve(v)));
+  // `promise()` (unlike a callback passed to apply) rejects when an apply in the user's code threw.
+  const plain = (await (out as any).promise()) as Record<string, unknown>;
+  assertOutputsSerialisable(plain);
   const secret = await (out as any).isSecret;
   if (secret) {
     // Secrets anywhere make the whole Output secret; redact per key instead of hiding everything.
     const entries = await Promise.all(
       Object.entries(value).map(async ([k, v]) => {
         const o = pulumi.output(v) as any;
-        return [k, (await o.isSecret) ? "[secret]" : await new Promise((r) => o.apply(r))] as const;
+        return [k, (await o.isSecret) ? "[secret]" : await o.promise()] as const;
       }),
     );
     return redact(Object.fromEntries(entries)) as Record<string, unknown>;
