@@ -144,7 +144,10 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     await kernel.hooks.deploy.after.promise({ operation, app }, outcome);
     return outcome;
   } catch (error) {
-    const fromProgram = programError ?? (stray.first !== undefined ? strayUserError(stray.first, project.configPath) : undefined);
+    // Only the user's own (thrown in their code, or a bad value they returned): the runtime's own rejections
+    // (a monitor shutting down on Ctrl-C) are explained by what the engine reports.
+    const strayError = stray.first === undefined ? undefined : strayUserError(stray.first, project.configPath);
+    const fromProgram = programError ?? (isSSTError(strayError) ? strayError : undefined);
     const failure = explain(error, fromProgram, progress.errors, interrupted);
     record.errors = progress.errors.map((e) => ({ urn: e.urn, message: e.message }));
     if (record.errors.length === 0) record.errors.push({ message: failure.message });
