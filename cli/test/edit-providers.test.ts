@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { setProvider } from "../src/edit/providers.js";
+import { setProvider } from "../src/edit/set-provider.js";
 
 const aws = { version: "7.48.0" };
 const vercel = { version: "5.4.1", package: "@pulumiverse/vercel" };

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { Kernel, LocalHome, definePlugin, descendingId, validateApp, withPluginDefaults } from "@sst/core";
-import { openHome } from "../src/stage/home.js";
+import { openHome } from "../src/home/open.js";
 import { openWorkspace } from "../src/engine/workspace.js";
 import { PULUMI_VERSION } from "../src/engine/pulumi.js";
 import { sandbox as appSandbox, expectUserError } from "./_app.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LocalHome, ResourceEnvError, encodeLinks } from "@sst/core";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { linkSecretFor } from "../src/stage/home.js";
+import { linkSecretFor } from "../src/home/open.js";
 import { renderError } from "../src/ui/error.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sst-link-secret-"));

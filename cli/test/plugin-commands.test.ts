@@ -120,7 +120,10 @@ describe("running a plugin command", () => {
     ["tunnel", "@sst/tunnel", "sst add tunnel"],
   ])("`sst %s` without its plugin names the package and the command that adds it, in one line", (command, pkg, add) => {
     const r = sst([command, "--stage", "t1"], { cwd: greet });
-    expect(oneLineError(r)).toBe(`✕ \`sst ${command}\` comes from the ${pkg} plugin, which this app does not have: run \`${add}\`.`);
+    // The message is one line; the stable error code follows it, indented, as for every user error.
+    expect(oneLineError(r)).toBe(
+      `✕ \`sst ${command}\` comes from the ${pkg} plugin, which this app does not have: run \`${add}\`.\n  error code E_COMMAND_PLUGIN_MISSING`,
+    );
   });
 
   it("says so when the app depends on the plugin's package but its config does not use the plugin", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildStatus } from "../src/engine/build-status.js";
-import { LiveStatus } from "../src/engine/live.js";
+import { StatusLine } from "../src/engine/status-line.js";
 import { Progress } from "../src/engine/progress.js";
 
 const URN = (type: string, name: string) => `urn:pulumi:dev::app::sst:hello:Greeting$${type}::${name}`;
@@ -54,7 +54,7 @@ describe("engine progress", () => {
 describe("the live status line", () => {
   it("on a terminal, names what is in flight and clears itself around finished lines", () => {
     const { out, writes } = terminal(true);
-    const live = new LiveStatus(out);
+    const live = new StatusLine(out);
     const p = new Progress(() => undefined, false, live);
     p.onEvent(event({ resourcePreEvent: { metadata: step("create", "test:index:Store", "Alpha") } }));
     p.onEvent(event({ resourcePreEvent: { metadata: step("update", "test:index:Store", "Beta") } }));
@@ -73,7 +73,7 @@ describe("the live status line", () => {
   it("writes nothing of its own when the output is not a terminal", () => {
     const { out, writes } = terminal(false);
     const lines: string[] = [];
-    const p = new Progress((l) => lines.push(l), false, new LiveStatus(out));
+    const p = new Progress((l) => lines.push(l), false, new StatusLine(out));
     p.onEvent(event({ resourcePreEvent: { metadata: step("create", "test:index:Store", "Alpha") } }));
     p.onEvent(event({ resOutputsEvent: { metadata: step("create", "test:index:Store", "Alpha") } }));
     expect(writes).toEqual([]);
@@ -87,7 +87,7 @@ describe("the build status line", () => {
 
   it("on a terminal, counts builds done out of requested, and clears itself when the last one ends", () => {
     const { out, writes } = terminal(true);
-    const live = new LiveStatus(out);
+    const live = new StatusLine(out);
     const onEvent = buildStatus(live);
     onEvent(build("start", 0, 300));
     expect(writes.at(-1)).toMatch(/^… Building 0\/300 \d+\.\ds$/);
@@ -100,7 +100,7 @@ describe("the build status line", () => {
 
   it("writes nothing when the output is not a terminal", () => {
     const { out, writes } = terminal(false);
-    const onEvent = buildStatus(new LiveStatus(out));
+    const onEvent = buildStatus(new StatusLine(out));
     onEvent(build("start", 0, 2));
     onEvent(build("end", 2, 2));
     expect(writes).toEqual([]);

@@ -68,7 +68,7 @@ export {
   type ResolvedDefaultProvider,
 } from "./program/default-providers.js";
 export { usePluginOptions } from "./program/plugin-options.js";
-export { providerPackage, providerAlias } from "./program/providers.js";
+export { providerPackage, providerAlias } from "./program/provider-namespaces.js";
 
 export { requestBuild } from "./build/request.js";
 export { esbuildMessages } from "./build/messages.js";

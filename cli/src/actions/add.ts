@@ -6,12 +6,12 @@
 import { findConfig } from "@sst/core";
 import { readFile, writeFile } from "node:fs/promises";
 import { basename, dirname } from "node:path";
-import { findAppObject, setProvider } from "../edit/providers.js";
+import { findAppObject, setProvider } from "../edit/set-provider.js";
 import { addPlugin } from "../edit/plugins.js";
 import { parseConfig } from "../edit/config.js";
 import { openProject, type ProjectArgs } from "../project.js";
 import { npmInstall } from "../util/npm.js";
-import { checkProviderName, findAddable, type FoundPlugin } from "../util/providers.js";
+import { checkProviderName, findAddable, type FoundPlugin } from "../util/addable.js";
 import { installProviders } from "./install.js";
 import { logger } from "../ui/logger.js";
 

@@ -5,7 +5,7 @@ import { arch, platform, release } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { findPulumi, PULUMI_VERSION, pulumiVersion } from "../engine/pulumi.js";
 import { openProject, type ProjectArgs } from "../project.js";
-import { openHome, readSecrets } from "../stage/home.js";
+import { openHome, readSecrets } from "../home/open.js";
 import { envSecrets, redact } from "../util/redact.js";
 import { createZip, type ZipEntry } from "../util/zip.js";
 import { VERSION } from "../version.js";

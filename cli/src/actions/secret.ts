@@ -18,7 +18,7 @@ import {
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { openProject, type ProjectArgs } from "../project.js";
-import { fallbackSecrets, openHome, passphraseFor, readSecrets, stageSecrets, updateSecrets } from "../stage/home.js";
+import { fallbackSecrets, openHome, passphraseFor, readSecrets, stageSecrets, updateSecrets } from "../home/open.js";
 import { logger, printData } from "../ui/logger.js";
 
 interface SecretArgs extends ProjectArgs {

@@ -5,7 +5,7 @@
  */
 import { configTypesOf, secretsFromEnv, strayUserError, synth, writeConfigTypes, writeTypes, type SynthResult } from "@sst/core";
 import { buildStatus } from "../engine/build-status.js";
-import { LiveStatus } from "../engine/live.js";
+import { StatusLine } from "../engine/status-line.js";
 import type { Project } from "../project.js";
 
 export interface Synthesised {
@@ -37,7 +37,7 @@ export function anySecrets(): Record<string, string | undefined> {
 export async function synthAndWriteTypes(project: Project, options: SynthOptions = {}): Promise<Synthesised> {
   const { providers, pluginPackages } = configTypesOf(project.app, project.root, project.kernel.registry);
   const configTypes = writeConfigTypes(project.root, providers, pluginPackages);
-  const live = new LiveStatus();
+  const live = new StatusLine();
   const result = await synth({
     kernel: project.kernel,
     app: project.app,

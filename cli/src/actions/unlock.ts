@@ -4,7 +4,7 @@
  */
 import { descendingId, UNKNOWN_HOLDER, type UpdateRecord } from "@sst/core";
 import { openProject, type ProjectArgs } from "../project.js";
-import { openHome } from "../stage/home.js";
+import { openHome } from "../home/open.js";
 import { VERSION } from "../version.js";
 import { logger } from "../ui/logger.js";
 

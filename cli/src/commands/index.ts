@@ -33,7 +33,7 @@ export const coreCommands: Record<string, CoreCommand> = {
   install: { description: "Install the providers in sst.config.ts and the Pulumi engine", load: () => import("./install.js") },
   secret: { description: "Manage the secrets of your app (values of sst.Secret)", load: () => import("./secret.js") },
   unlock: { description: "Release the lock on a stage's state, left by a command that was killed", load: () => import("./unlock.js") },
-  types: { description: "Generate sst-env.d.ts from sst.config.ts, offline (no engine, no credentials)", load: () => import("./types.js") },
+  types: { description: "Generate sst-env.d.ts from sst.config.ts, offline (no engine, no credentials)", load: () => import("./typegen.js") },
   upgrade: { description: "Upgrade the project's sst package to the latest version, or the one given", load: () => import("./upgrade.js") },
   telemetry: { description: "Manage telemetry settings (a local setting: nothing is ever sent)", load: () => import("./telemetry.js") },
   diagnostic: {

@@ -3,11 +3,11 @@
  * when the last one ends. Off a terminal it writes nothing (build errors are reported with the command's error).
  */
 import type { BuildEvent } from "@sst/core";
-import type { LiveStatus } from "./live.js";
+import type { StatusLine } from "./status-line.js";
 
 const KEY = "build";
 
-export function buildStatus(live: LiveStatus): (event: BuildEvent) => void {
+export function buildStatus(live: StatusLine): (event: BuildEvent) => void {
   return (event) => {
     if (event.type === "end" && event.done === event.total) live.end(KEY);
     else live.start(KEY, `Building ${event.done}/${event.total}`);

@@ -3,7 +3,7 @@
  * (not the URN), the type and how long it took; diagnostics attached to the resource they are about.
  */
 import type { automation } from "@pulumi/pulumi";
-import type { LiveStatus } from "./live.js";
+import type { StatusLine } from "./status-line.js";
 
 type EngineEvent = automation.EngineEvent;
 
@@ -54,7 +54,7 @@ export class Progress {
     private readonly write: (line: string) => void,
     private readonly preview: boolean,
     /** Shows what is in flight on a terminal; lines are printed through it so the two never interleave. */
-    private readonly live?: LiveStatus,
+    private readonly live?: StatusLine,
   ) {}
 
   /** Feeds one engine event. */

@@ -19,12 +19,12 @@ import {
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Project } from "../project.js";
-import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../stage/home.js";
+import { effectiveSecrets, linkSecretFor, openHome, passphraseFor } from "../home/open.js";
 import { VERSION } from "../version.js";
 import { logger, printEngineLog } from "../ui/logger.js";
 import { openLog } from "./logs.js";
 import { buildStatus } from "./build-status.js";
-import { LiveStatus } from "./live.js";
+import { StatusLine } from "./status-line.js";
 import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
 import { targetUrns } from "./targets.js";
@@ -94,7 +94,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   };
   // An error thrown in an Output's apply after run() returned surfaces here, not through `program`.
   const stray = collectStrayErrors();
-  const live = new LiveStatus();
+  const live = new StatusLine();
   const progress = new Progress(write, operation === "diff", live);
   let workspace: Awaited<ReturnType<typeof openWorkspace>> | undefined;
   let interrupted = false;

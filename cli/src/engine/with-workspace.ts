@@ -6,7 +6,7 @@
 import { descendingId, SSTError, type Home, type StageRef } from "@sst/core";
 import { rmSync } from "node:fs";
 import type { Project } from "../project.js";
-import { openHome, passphraseFor } from "../stage/home.js";
+import { openHome, passphraseFor } from "../home/open.js";
 import { requirePulumi } from "./pulumi.js";
 import { openWorkspace, type Workspace } from "./workspace.js";
 

@@ -6,7 +6,7 @@ import { descendingId, type Home, type StageRef } from "@sst/core";
 import { parseCheckpoint, type Checkpoint } from "../engine/checkpoint.js";
 import { noState } from "../engine/with-workspace.js";
 import { openProject, type Project, type ProjectArgs } from "../project.js";
-import { openHome, passphraseFor } from "../stage/home.js";
+import { openHome, passphraseFor } from "../home/open.js";
 
 export interface StageState {
   project: Project;

@@ -23,7 +23,7 @@
  *   wrote it (chunks, not lines).
  *
  * Outside this module only two things write to the terminal directly: the live status line of a deploy
- * (`engine/live.ts`, a redrawn terminal widget, only on a TTY) and children that inherit the terminal
+ * (`engine/status-line.ts`, a redrawn terminal widget, only on a TTY) and children that inherit the terminal
  * (`sst shell`, `npm install`). Prompts use `logger.prompt` (consola's, loaded on first use).
  */
 import {

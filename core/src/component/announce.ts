@@ -46,7 +46,7 @@ export function queueAnnouncement(program: ActiveProgram, component: Component):
 /** @internal Fires the hook for every queued component, in construction order; throws a tap's error. */
 export function announceComponents(program: ActiveProgram): void {
   const s = of(program);
-  while (s.queue.length) program.kernel.hooks.component.call(s.queue.shift()!);
+  while (s.queue.length) program.hooks.component.call(s.queue.shift()!);
   throwTapError(program);
 }
 

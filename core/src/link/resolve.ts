@@ -96,7 +96,7 @@ export function resolveLinks(links: readonly unknown[] | undefined, receiver?: C
   const sources = [...new Set(links ?? [])].map((resource) => sourceOf(program, resource));
   assertDistinctNames(sources, to);
   const resolved = sources.map((source) => resolveOne(program, source, to));
-  return to ? program.kernel.hooks.receive.call(resolved, to) : resolved;
+  return to ? program.hooks.receive.call(resolved, to) : resolved;
 }
 
 /** Every link the program recorded for the state (top-level linkables), resolved without a receiver. */
@@ -107,7 +107,7 @@ export function recordedLinks(program: ActiveProgram): ResolvedLink[] {
 function resolveOne(program: ActiveProgram, source: LinkSource, receiver: LinkReceiver | undefined): ResolvedLink {
   const raw = payloadOf(program, source);
   // Taps get copies: changing one in place leaves the linkable's own definition alone.
-  const payload = program.kernel.hooks.link.call(
+  const payload = program.hooks.link.call(
     { properties: { ...raw.properties }, include: [...(raw.include ?? [])] },
     { name: source.name, type: source.type, resource: source.resource, receiver },
   );

@@ -3,7 +3,9 @@
  * kernel argument (the docs' API has none), so they find it here. A run sets it and clears it when done.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Kernel } from "../kernel.js";
+import type { KernelHooks } from "../hooks.js";
+import type { Plugin } from "../plugin.js";
+import type { Registries } from "../registries.js";
 import type { ResolvedApp } from "../config/types.js";
 import { SSTError } from "../errors.js";
 import type { LinkPayload } from "../link/types.js";
@@ -23,8 +25,15 @@ export interface LinkSource {
 
 export type ComponentTransformFn = (args: any, opts: any, name: string) => void;
 
+/**
+ * What component code can reach while `run()` runs: the kernel's hooks and registries and its plugins by name,
+ * not the kernel itself (adding plugins or taps mid-run is not a thing a component may do).
+ */
 export interface ActiveProgram {
-  kernel: Kernel;
+  hooks: KernelHooks;
+  registry: Registries;
+  /** A plugin of this app by name (for its options), or undefined. */
+  plugin(name: string): Plugin | undefined;
   app: ResolvedApp;
   root: string;
   dev: boolean;

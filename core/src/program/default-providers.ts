@@ -15,7 +15,7 @@ import { PluginError, SSTError, isSSTError } from "../errors.js";
 import type { Kernel } from "../kernel.js";
 import { CORE_TAP } from "./core-taps.js";
 import { peekProgram, useProgram } from "./context.js";
-import { providerAlias, providerPackage } from "./providers.js";
+import { providerAlias, providerPackage } from "./provider-namespaces.js";
 
 /** What a default-provider factory receives. */
 export interface ProviderFactoryInput {

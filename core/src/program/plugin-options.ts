@@ -8,7 +8,7 @@ import { useProgram } from "./context.js";
  * @example const { greeting = "Hello" } = usePluginOptions<HelloOptions>("hello");
  */
 export function usePluginOptions<T extends object = Record<string, unknown>>(name: string): T {
-  const plugin = useProgram(`Components of the "${name}" plugin`).kernel.plugin(name);
+  const plugin = useProgram(`Components of the "${name}" plugin`).plugin(name);
   if (!plugin) {
     throw new SSTError({
       code: "E_PLUGIN_MISSING",

@@ -16,7 +16,7 @@ import { recordedLinks } from "../link/resolve.js";
 import { type ActiveProgram, withProgram } from "./context.js";
 import { owningComponent } from "./core-taps.js";
 import { createGlobals, installGlobals } from "./globals.js";
-import { loadProviders } from "./providers.js";
+import { loadProviders } from "./provider-namespaces.js";
 import { createDefaultProviders } from "./default-providers.js";
 import { programOutputs } from "./outputs.js";
 
@@ -67,7 +67,9 @@ export interface ProgramOutcome {
 export async function runProgram(options: RunProgramOptions): Promise<ProgramOutcome> {
   const { kernel, app, root } = options;
   const program: ActiveProgram = {
-    kernel,
+    hooks: kernel.hooks,
+    registry: kernel.registry,
+    plugin: (name) => kernel.plugin(name),
     app,
     root,
     dev: options.dev ?? false,

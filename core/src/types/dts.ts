@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ResolvedLink } from "../link/types.js";
 import type { ResolvedApp } from "../config/types.js";
 import { providerPluginPackages } from "../config/provider-plugins.js";
-import { providerAlias, providerPackage } from "../program/providers.js";
+import { providerAlias, providerPackage } from "../program/provider-namespaces.js";
 import type { Registries } from "../registries.js";
 
 export const DTS_FILE = "sst-env.d.ts";

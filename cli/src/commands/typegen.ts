@@ -10,5 +10,5 @@ export const examples = [
 export default defineCommand({
   meta: { name: "types" },
   args: { ...globalArgs },
-  run: async ({ args }) => (await import("../actions/types.js")).types(args),
+  run: async ({ args }) => (await import("../actions/typegen.js")).types(args),
 });

@@ -3,7 +3,7 @@
  * ("Creating Beta, Alpha 3.2s"), redrawn as time passes and cleared around every finished line. Elsewhere
  * (CI, pipes) it only passes lines through.
  */
-export class LiveStatus {
+export class StatusLine {
   readonly #inFlight = new Map<string, { label: string; since: number }>();
   #timer: NodeJS.Timeout | undefined;
   #drawn = false;
