@@ -39,13 +39,11 @@ export async function passphraseFor(home: Home, ref: StageRef, options: { create
       hint: `Check the stage name, or deploy it first: sst deploy --stage ${ref.stage}`,
     });
   }
-  try {
-    await home.createPassphrase(ref, newPassphrase());
-  } catch (error) {
-    // Another command created it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  }
-  return (await home.getPassphrase(ref))!;
+  return getOrCreate(
+    () => home.getPassphrase(ref),
+    (value) => home.createPassphrase(ref, value),
+    newPassphrase,
+  );
 }
 
 /**
@@ -53,15 +51,30 @@ export async function passphraseFor(home: Home, ref: StageRef, options: { create
  * the same links give the same artifacts on every run (spec/link-format.md §2.2).
  */
 export async function linkSecretFor(home: Home, ref: StageRef): Promise<string> {
-  const existing = await home.getLinkSecret(ref);
+  return getOrCreate(
+    () => home.getLinkSecret(ref),
+    (value) => home.createLinkSecret(ref, value),
+    newLinkSecret,
+  );
+}
+
+/**
+ * A create-once value of the home (passphrase, link secret): read it, or create it; when another command
+ * created it first (the home refuses with `EEXIST`), use theirs.
+ */
+async function getOrCreate(
+  get: () => Promise<string | undefined>,
+  create: (value: string) => Promise<void>,
+  fresh: () => string,
+): Promise<string> {
+  const existing = await get();
   if (existing) return existing;
   try {
-    await home.createLinkSecret(ref, newLinkSecret());
+    await create(fresh());
   } catch (error) {
-    // Another command created it first: use theirs.
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
-  return (await home.getLinkSecret(ref))!;
+  return (await get())!;
 }
 
 /** The app's fallback set, sealed with the fallback "stage"'s passphrase; empty when none was ever set. */
