@@ -71,6 +71,7 @@ export { usePluginOptions } from "./program/plugin-options.js";
 export { providerPackage, providerAlias } from "./program/provider-namespaces.js";
 
 export { requestBuild } from "./build/request.js";
+export { buildConcurrency } from "./build/concurrency.js";
 export { esbuildMessages } from "./build/messages.js";
 export type { Artifact, BuildRequest, BuildEvent, BuildOptions } from "./build/types.js";
 

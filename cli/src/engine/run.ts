@@ -5,6 +5,7 @@
 import type { automation } from "@pulumi/pulumi";
 import {
   SSTError,
+  buildConcurrency,
   collectStrayErrors,
   descendingId,
   isSSTError,
@@ -62,6 +63,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     });
   }
   const pulumiDir = requirePulumi();
+  // A bad SST_BUILD_CONCURRENCY fails here, before anything is created or locked.
+  const concurrency = buildConcurrency(undefined);
   const home = await openHome(kernel, app);
   const passphrase = await passphraseFor(home, ref, { create: operation === "deploy" || operation === "diff" });
   const secrets = await effectiveSecrets(home, ref, passphrase);
@@ -85,7 +88,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   let programError: unknown;
   const program = async () => {
     try {
-      const build = { onEvent: buildStatus(live) };
+      const build = { concurrency, onEvent: buildStatus(live) };
       return (await runProgram({ kernel, app, root: project.root, run: project.run, dev: Boolean(options.dev), secrets, linkSecret, bootstrap, build })).outputs;
     } catch (error) {
       programError = error;
