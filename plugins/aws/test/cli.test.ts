@@ -1,0 +1,74 @@
+/**
+ * `sst` with `home: "aws"` end to end, against moto: without credentials it stops before writing anything;
+ * with them, examples/app-hello deploys with the real Pulumi engine, redeploys as a no-op and is removed,
+ * its state in the bootstrap's state bucket.
+ */
+import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { GetParameterCommand } from "@aws-sdk/client-ssm";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { AwsHome, BOOTSTRAP_PARAMETER, credentialsFor } from "@sst/aws";
+import { ENGINE, sandbox, sst, type Sandbox } from "../../../cli/test/engine.js";
+import { MOTO, motoEnv, useMoto } from "./_moto.js";
+
+const moto = useMoto();
+const example = join(import.meta.dirname, "..", "..", "..", "examples", "app-hello");
+const boxes: Sandbox[] = [];
+afterAll(() => boxes.forEach((b) => b.cleanup()));
+
+/** examples/app-hello with `home: "aws"`, in a sandbox inside the repo so `@sst/aws` resolves. */
+function awsApp(): Sandbox {
+  const box = sandbox(example, ["sst.config.ts", "package.json"]);
+  boxes.push(box);
+  const config = join(box.dir, "sst.config.ts");
+  writeFileSync(config, readFileSync(config, "utf8").replace('home: "local"', 'home: "aws"'));
+  return box;
+}
+
+const home = () => new AwsHome({ config: { region: "us-east-1" }, credentials: credentialsFor({ region: "us-east-1" }) });
+
+describe.skipIf(!MOTO)("sst with home aws", () => {
+  it("without credentials prints which credentials it looked for and exits 1, writing nothing", async () => {
+    await moto.reset();
+    const box = awsApp();
+    const env = { ...motoEnv(moto.endpoint), AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_PROFILE: "nobody" };
+    const r = await sst(box, ["deploy", "--stage", "nocreds"], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('No valid AWS credentials from profile "nobody" in region us-east-1');
+    expect(r.stderr).toContain("aws sso login --profile nobody");
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    await expect(home().ssm.send(new GetParameterCommand({ Name: BOOTSTRAP_PARAMETER }))).rejects.toMatchObject({ name: "ParameterNotFound" });
+  });
+
+  it.skipIf(!ENGINE)("deploys app-hello, redeploys it as a no-op and removes it, its state in the state bucket", async () => {
+    const box = awsApp();
+    const env = motoEnv(moto.endpoint);
+    const stage = "moto";
+    const first = await sst(box, ["deploy", "--stage", stage], env);
+    expect(first.code, first.stderr).toBe(0);
+    const h = home();
+    const { state } = await h.bootstrap();
+    const key = `app/app-hello/${stage}.json`;
+    const stored = JSON.parse(
+      Buffer.from(await (await h.s3.send(new GetObjectCommand({ Bucket: state, Key: key }))).Body!.transformToByteArray()).toString(),
+    );
+    const urns: string[] = stored.checkpoint.latest.resources.map((r: { urn: string }) => r.urn);
+    expect(urns.some((u) => u.endsWith("::GreetingMessage"))).toBe(true);
+    expect(await h.listStages("app-hello")).toEqual([stage]);
+    expect(await h.readLock({ app: "app-hello", stage })).toBeUndefined();
+
+    const again = await sst(box, ["deploy", "--stage", stage], env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/No changes/i);
+
+    const removed = await sst(box, ["remove", "--stage", stage], env);
+    expect(removed.code, removed.stderr).toBe(0);
+    const after = await h.getState({ app: "app-hello", stage });
+    const left = after ? JSON.parse(after.toString()).checkpoint?.latest?.resources ?? [] : [];
+    expect(left).toEqual([]);
+    // The bootstrap stays: the remove leaves the account's buckets and record alone.
+    expect((await h.s3.send(new ListObjectsV2Command({ Bucket: state }))).KeyCount).toBeGreaterThan(0);
+    h.destroy();
+  });
+});
