@@ -8,6 +8,9 @@ run() { echo "::: $*"; "$@" || { echo "::: FAILED: $*"; status=1; }; }
 
 # The Python SDK's test dependencies, when this machine does not have them yet.
 python3 -c "import sst, pytest, cryptography" 2>/dev/null || python3 -m pip install -q -e "sdk-python[test]"
+# moto's server: the AWS endpoint of the aws home's tests (plugins/aws/test/_moto.ts), which fail without it here.
+python3 -c "import moto.server" 2>/dev/null || python3 -m pip install -q "moto[server]==5.2.5"
+export SST_REQUIRE_MOTO=1
 
 # A real Pulumi engine for the deploy tests: built once from the Go module proxy, cached outside the repo
 # (scripts/pulumi/README.md). The engine suites fail rather than skip when it is missing.

@@ -20,6 +20,9 @@ export { checkCredentials, credentialsError, credentialsFor } from "./credential
  * or written (missing or expired ones fail with `E_AWS_CREDENTIALS`).
  */
 export async function openAwsHome(app: Pick<ResolvedApp, "providers">): Promise<AwsHome> {
+  // The pinned SDK runs on Node 20 (the CLI's floor); its multi-line notice about future releases needing
+  // Node 22 would precede every command's output. A user who wants it sets the variable to "false".
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const config = awsHomeConfig(app);
   const credentials = credentialsFor(config);
   await checkCredentials(config, credentials);

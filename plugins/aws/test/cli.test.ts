@@ -35,6 +35,8 @@ describe.skipIf(!MOTO)("sst with home aws", () => {
     const env = { ...motoEnv(moto.endpoint), AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_PROFILE: "nobody" };
     const r = await sst(box, ["deploy", "--stage", "nocreds"], env);
     expect(r.code).toBe(1);
+    // One line and its hint: no SDK notice, no stack.
+    expect(r.stderr.split("\n")[0]).toBe('✕ No valid AWS credentials from profile "nobody" in region us-east-1: Could not load credentials from any providers');
     expect(r.stderr).toContain('No valid AWS credentials from profile "nobody" in region us-east-1');
     expect(r.stderr).toContain("aws sso login --profile nobody");
     expect(r.stderr).not.toMatch(/\n\s+at /);
