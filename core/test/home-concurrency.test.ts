@@ -9,6 +9,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { LocalHome, newPassphrase, openSecrets, readSecrets, sealSecrets, updateSecrets, type Home, type StageRef } from "@sst/core";
 import { withFileLock } from "../src/home/file-lock.js";
 import { fixture, removeFixture, sstError } from "./_helpers.js";
+import { AwsHome, credentialsFor } from "@sst/aws";
+import { MOTO, useMoto } from "../../plugins/aws/test/_moto.js";
+
+// The aws home runs against moto's server (started for this file; see plugins/aws/test/_moto.ts).
+useMoto();
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(removeFixture));
@@ -23,6 +28,9 @@ const HOMES: { name: string; open(): Home }[] = [
       return new LocalHome({ dir });
     },
   },
+  ...(MOTO
+    ? [{ name: "aws", open: () => new AwsHome({ config: { region: "us-east-1" }, credentials: credentialsFor({ region: "us-east-1" }) }) }]
+    : []),
 ];
 
 const pass = newPassphrase({});
