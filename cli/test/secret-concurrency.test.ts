@@ -2,23 +2,51 @@
  * `sst secret` run by many processes at once loses nothing, on every home: each row of HOMES is an app
  * config on that home (plus the env it needs). A plugin's home joins the list when it can run here.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { MOTO, motoEnv, useMoto } from "../../plugins/aws/test/_moto.js";
 import { LOCAL_APP, sandbox } from "./_app.js";
 
 const box = sandbox();
 afterAll(() => box.cleanup());
 
-const HOMES: { name: string; config(app: string): string; env?: Record<string, string> }[] = [
+// The aws home runs against moto's server (started for this file; see plugins/aws/test/_moto.ts). Its apps
+// get `@sst/aws` (the built package) in their node_modules, as `sst add aws` would install it.
+const moto = useMoto();
+const awsPlugin = join(import.meta.dirname, "..", "..", "plugins", "aws");
+function withAwsPlugin(): void {
+  const modules = join(box.root, "node_modules", "@sst");
+  mkdirSync(modules, { recursive: true });
+  try {
+    symlinkSync(awsPlugin, join(modules, "aws"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+}
+
+const HOMES: { name: string; config(app: string): string; env?(): Record<string, string> }[] = [
   { name: "local", config: (app) => LOCAL_APP.replace('"cli-test"', JSON.stringify(app)) },
+  ...(MOTO
+    ? [
+        {
+          name: "aws",
+          config(app: string) {
+            withAwsPlugin();
+            return LOCAL_APP.replace('"cli-test"', JSON.stringify(app)).replace('home: "local"', 'home: "aws"');
+          },
+          // The test server's certificate is self-signed: no warning about trusting it on stderr.
+          env: () => ({ ...motoEnv(moto.endpoint), NODE_OPTIONS: "--no-warnings" }),
+        },
+      ]
+    : []),
 ];
 
 const names = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix}${String(i).padStart(2, "0")}`);
 const parse = (listed: string) => Object.fromEntries(listed.trim().split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split("=")));
 
 describe.each(HOMES)("sst secret on the $name home, many at once", (home) => {
-  const run = (cwd: string, args: string[]) => box.run(args, { cwd, env: home.env });
+  const run = (cwd: string, args: string[]) => box.run(args, { cwd, env: home.env?.() });
 
   it("keeps all of 20 concurrent `sst secret set` of different names", async () => {
     const app = box.dir(`set-${home.name}`, home.config(`conc-set-${home.name}`));
