@@ -1,7 +1,7 @@
 /**
  * `sst` with `home: "aws"` end to end, against moto: without credentials it stops before writing anything;
  * with them, examples/app-hello deploys with the real Pulumi engine, redeploys as a no-op and is removed,
- * its state in the bootstrap's state bucket.
+ * its state in the bootstrap's state bucket; a held lock stops it until `sst unlock`.
  */
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { GetParameterCommand } from "@aws-sdk/client-ssm";
@@ -59,6 +59,16 @@ describe.skipIf(!MOTO)("sst with home aws", () => {
     expect(urns.some((u) => u.endsWith("::GreetingMessage"))).toBe(true);
     expect(await h.listStages("app-hello")).toEqual([stage]);
     expect(await h.readLock({ app: "app-hello", stage })).toBeUndefined();
+
+    // A lock another command holds stops the deploy, naming it; `sst unlock` deletes it.
+    const ref = { app: "app-hello", stage };
+    await h.lock(ref, { created: "2026-11-25T09:00:00.000Z", updateID: "other", command: "remove" });
+    const locked = await sst(box, ["deploy", "--stage", stage], env);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain("locked by `sst remove` (started 2026-11-25T09:00:00.000Z)");
+    const unlocked = await sst(box, ["unlock", "--stage", stage], env);
+    expect(unlocked.code, unlocked.stderr).toBe(0);
+    expect(await h.readLock(ref)).toBeUndefined();
 
     const again = await sst(box, ["deploy", "--stage", stage], env);
     expect(again.code, again.stderr).toBe(0);
