@@ -249,6 +249,16 @@ describe.skipIf(!MOTO)("the aws home's credentials", () => {
     }
   });
 
+  it("assumes providers.aws.assumeRole with the chain's credentials", async () => {
+    const role = { roleArn: "arn:aws:iam::123456789012:role/deployer", sessionName: "ci" };
+    const assumed = await credentialsFor({ region: "us-east-1", assumeRole: role })();
+    expect(assumed.accessKeyId).not.toBe("testing");
+    expect(assumed.sessionToken).toBeTruthy();
+    const home = await openAwsHome({ providers: { aws: { assumeRole: role } } });
+    expect(home.config.assumeRole).toEqual({ ...role, externalId: undefined, durationSeconds: undefined });
+    home.destroy();
+  });
+
   it("opens with valid credentials", async () => {
     const home = await openAwsHome({ providers: { aws: {} } });
     expect(home.config.region).toBe("us-east-1");
