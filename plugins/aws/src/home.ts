@@ -47,6 +47,7 @@ export class AwsHome implements Home {
   readonly s3: S3Client;
   readonly ssm: SSMClient;
   #bootstrap?: Promise<AwsBootstrap>;
+  #stateBucket?: string;
 
   constructor(options: AwsHomeOptions) {
     this.config = options.config;
@@ -58,15 +59,22 @@ export class AwsHome implements Home {
   }
 
   describe(): string {
-    return `s3://sst-state-… in ${this.config.region}${this.config.profile ? ` (profile ${this.config.profile})` : ""}`;
+    const where = `s3://${this.#stateBucket ?? "sst-state-…"} in ${this.config.region}`;
+    return this.config.profile ? `${where} (profile ${this.config.profile})` : where;
   }
 
   /** Sets up (once per account and region) and returns the buckets; every state operation needs it. */
   bootstrap(): Promise<AwsBootstrap> {
-    this.#bootstrap ??= bootstrap({ s3: this.s3, ssm: this.ssm, region: this.config.region }).catch((error: unknown) => {
-      this.#bootstrap = undefined;
-      throw error;
-    });
+    this.#bootstrap ??= bootstrap({ s3: this.s3, ssm: this.ssm, region: this.config.region }).then(
+      (result) => {
+        this.#stateBucket = result.state;
+        return result;
+      },
+      (error: unknown) => {
+        this.#bootstrap = undefined;
+        throw error;
+      },
+    );
     return this.#bootstrap;
   }
 

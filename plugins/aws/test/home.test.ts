@@ -57,6 +57,7 @@ describe.skipIf(!MOTO)("the aws home's bootstrap", () => {
     expect(result.version).toBe(BOOTSTRAP_VERSION);
     expect(await buckets(home)).toEqual([result.asset, result.state].sort());
     expect(await record(home)).toEqual(result);
+    expect(home.describe()).toBe(`s3://${result.state} in us-east-1`);
     const versioning = await home.s3.send(new GetBucketVersioningCommand({ Bucket: result.state }));
     expect(versioning.Status).toBe("Enabled");
     for (const bucket of [result.state, result.asset]) {
