@@ -52,6 +52,13 @@ suite("sst state on a deployed stage", () => {
     expect(r.stdout).not.toContain("pulumi:pulumi:Stack");
   });
 
+  it("lists the app's stages that have state with --stages, the current one marked", async () => {
+    const r = await run("state", "list", "--stages");
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")).toContain(`${STAGE}  (current)`);
+    expect(r.stdout).not.toContain("Greeting");
+  });
+
   it("rejects an unknown name with the close ones, leaving the state and no lock", async () => {
     const before = readFileSync(stateFile(box, STAGE), "utf8");
     const r = await run("state", "remove", "Gretting");

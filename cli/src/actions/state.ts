@@ -39,8 +39,9 @@ export async function stateExport(args: ProjectArgs & { decrypt?: boolean }): Pr
   printData(JSON.stringify({ version: exported.version, checkpoint: { ...cp.checkpoint, latest: exported.deployment } }, null, 2) + "\n");
 }
 
-export async function stateList(args: ProjectArgs): Promise<void> {
+export async function stateList(args: ProjectArgs & { stages?: boolean }): Promise<void> {
   const stage = await openStage(args, "state");
+  if (args.stages) return listStages(stage);
   const resources = resourcesOf(await readCheckpoint(stage)).filter((r) => r.type !== STACK_TYPE);
   if (resources.length === 0) {
     out(`No resources in the state of ${label(stage)}.`);
@@ -49,6 +50,17 @@ export async function stateList(args: ProjectArgs): Promise<void> {
   const nodes = resources.map((r) => ({ urn: r.urn, type: r.type, parent: r.parent, name: nameOfUrn(r.urn), pending: r.delete === true }));
   out(`${stage.ref.app} (stage: ${stage.ref.stage})`);
   for (const line of treeLines(nodes, (r) => (r.pending ? "  (pending delete)" : ""))) out(line);
+}
+
+/** `--stages`: the app's stages with state in its home (the aws home lists its state bucket), one per line. */
+async function listStages(stage: StageState): Promise<void> {
+  const { home, ref } = stage;
+  const stages = (await home.listStages(ref.app)).sort();
+  if (stages.length === 0) {
+    out(`No stage of "${ref.app}" has state in the ${home.name} home (${home.describe()}).`);
+    return;
+  }
+  for (const name of stages) out(name === ref.stage ? `${name}  (current)` : name);
 }
 
 export async function stateRemove(args: ProjectArgs & { name: string }): Promise<void> {

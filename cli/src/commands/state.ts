@@ -6,6 +6,7 @@ export const examples = [
   "sst state export > state.json             the stage's state as the home stores it (secrets stay encrypted)",
   "sst state export --decrypt --stage prod   with secret values in plaintext (through the engine)",
   "sst state list                            every resource in the state: name and type, children indented",
+  "sst state list --stages                   the app's stages that have state in its home",
   "sst state remove MyBucket                 forget a resource (and its children); the cloud resource is untouched",
   "sst state repair                          reorder resources after what they depend on, drop dangling references",
 ];
@@ -18,7 +19,7 @@ const exportCommand = defineCommand({
 
 const list = defineCommand({
   meta: { name: "list", description: "List the resources in the state: name and type, children under their parent" },
-  args: { ...globalArgs },
+  args: { ...globalArgs, stages: { type: "boolean", description: "List the app's stages that have state in its home instead" } },
   run: async ({ args }) => (await import("../actions/state.js")).stateList(args),
 });
 

@@ -59,6 +59,9 @@ describe.skipIf(!MOTO)("sst with home aws", () => {
     expect(urns.some((u) => u.endsWith("::GreetingMessage"))).toBe(true);
     expect(await h.listStages("app-hello")).toEqual([stage]);
     expect(await h.readLock({ app: "app-hello", stage })).toBeUndefined();
+    // `sst state list --stages` lists the stages from the state bucket.
+    const stages = await sst(box, ["state", "list", "--stages", "--stage", stage], env);
+    expect(stages.stdout.trim()).toBe(`${stage}  (current)`);
 
     // A lock another command holds stops the deploy, naming it; `sst unlock` deletes it.
     const ref = { app: "app-hello", stage };
