@@ -4,18 +4,8 @@
  * misspelt component lists the ones its namespace has. Assigning still works (`globals.sst.x = ...`); test
  * for a namespace with `"aws" in sst`, not `sst.aws?.X` (reading it is what throws).
  */
+import { pluginPackage } from "../config/provider-plugins.js";
 import { SSTError } from "../errors.js";
-
-/**
- * Namespaces of `sst` that first-party provider plugins provide, so a missing one names its package and the
- * `sst add` that brings it (which installs the plugin and sets `providers.<name>`, applying the plugin). Only
- * for this error message: what a namespace holds is whatever its plugin registers. Any other namespace comes
- * from a plugin listed in `plugins: [...]`.
- */
-export const FIRST_PARTY_NAMESPACES: Readonly<Record<string, { package: string; add: string }>> = Object.freeze({
-  aws: { package: "@sst/aws", add: "sst add aws" },
-  cloudflare: { package: "@sst/cloudflare", add: "sst add cloudflare" },
-});
 
 // What tools probe on any object (promise checks, JSON, test matchers, React-style checks): never an error.
 const PROBES = new Set(["then", "toJSON", "asymmetricMatch", "nodeType", "tagName", "inspect", "prototype", "length", "name"]);
@@ -31,17 +21,17 @@ function missing(path: string, key: string, node: Record<string, unknown>): SSTE
   const full = `${path}.${key}`;
   const { namespaces, components } = members(node);
   if (path === "sst" && /^[a-z]/.test(key)) {
-    const known = FIRST_PARTY_NAMESPACES[key];
+    // Core names no provider: a provider's plugin is `@sst/<provider>` by convention (`pluginPackage`),
+    // which `sst add` installs; any other namespace comes from a plugin listed in `plugins: [...]`.
+    const pkg = pluginPackage(key);
     return new SSTError({
       code: "E_NAMESPACE_MISSING",
-      message: known
-        ? `${full} is not available: no plugin registered it. It comes from the ${known.package} plugin.`
-        : `${full} is not available: no plugin registered ${full}.`,
-      hint: known
-        ? `Run \`${known.add}\` (it installs ${known.package} and adds it to \`providers\`), then run the command again.`
-        : `Add the plugin that provides it to \`plugins: [...]\` in sst.config.ts. Namespaces registered now: ${
-            namespaces.map((n) => `sst.${n}`).join(", ") || "none"
-          }.`,
+      message: `${full} is not available: no plugin registered it.`,
+      hint:
+        `If it is a provider's, run \`sst add ${key}\` (it installs ${pkg} and adds it to \`providers\`); else add ` +
+        `the plugin that provides it to \`plugins: [...]\` in sst.config.ts. Namespaces registered now: ${
+          namespaces.map((n) => `sst.${n}`).join(", ") || "none"
+        }.`,
     });
   }
   return new SSTError({
