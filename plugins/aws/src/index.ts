@@ -9,6 +9,9 @@ import { definePlugin, type ResolvedApp } from "@sst/core";
 import { awsHomeConfig } from "./config.js";
 import { checkCredentials, credentialsFor } from "./credentials.js";
 import { AwsHome } from "./home.js";
+import { components, type AwsComponents } from "./components/index.js";
+
+export * from "./components/index.js";
 
 export { AwsHome, type AwsHomeOptions } from "./home.js";
 export { BOOTSTRAP_PARAMETER, BOOTSTRAP_VERSION, bootstrap, tlsOnlyPolicy, type AwsBootstrap } from "./bootstrap.js";
@@ -32,6 +35,7 @@ export async function openAwsHome(app: Pick<ResolvedApp, "providers">): Promise<
 export function aws() {
   return definePlugin({
     name: "aws",
+    components,
     apply(kernel) {
       kernel.registry.home("aws", openAwsHome);
     },
@@ -39,3 +43,7 @@ export function aws() {
 }
 
 export default aws;
+
+declare module "@sst/core" {
+  interface SSTNamespace extends AwsComponents {}
+}
