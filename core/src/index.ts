@@ -96,3 +96,5 @@ export * from "./home/index.js";
 // The link-injection encoder (also at `@sst/core/resource-env`): what runtimes receive.
 export { encodeLinks, decryptLinks, ResourceEnvError } from "./resource-env/index.js";
 export type { EncodeInput, EncodeResult, EncodedFile, LinkTarget } from "./resource-env/index.js";
+
+export { isDnsAdapter, type DnsAdapter, type DnsRecord, type DnsAliasRecord } from "./dns.js";
