@@ -1,0 +1,12 @@
+/**
+ * `@sst/live`: live development (`sst dev`). This first part is the transport of the live protocol
+ * (spec/live-protocol.md): AppSync Events (`AppSyncTransport`), a local server speaking the same wire protocol
+ * (`startEventsServer`), and the packet framing both ends use.
+ */
+export { AppSyncTransport, EventsApiError, MAX_EVENTS_PER_PUBLISH, type AppSyncTransportOptions } from "./transport/appsync.js";
+export { startEventsServer, MAX_EVENT_BYTES, type EventsServer, type EventsServerOptions } from "./transport/events-server.js";
+export { signedHeaders, headerSubprotocol, type EventsEndpoint, type Credentials } from "./transport/sign.js";
+export { verifySignature } from "./transport/verify.js";
+export type { LiveTransport, Subscription, EventListener } from "./transport/types.js";
+export { toPackets, parsePacket, PacketError, PROTOCOL_VERSION, CHUNK_BYTES, type Packet, type PacketKind, type PacketHeader } from "./protocol/packet.js";
+export { Assembler, type Assembled } from "./protocol/assembler.js";
