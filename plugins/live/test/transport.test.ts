@@ -142,3 +142,26 @@ describe("the AppSync Events transport", () => {
     expect(first.events).toEqual([]);
   });
 });
+
+describe("the Events server's signature check", () => {
+  it("refuses a body changed after signing", async () => {
+    const { signedHeaders, verifySignature } = await import("@sst/live");
+    const endpoint = { http: "127.0.0.1:9", realtime: "127.0.0.1:9", region: "us-east-1", secure: false };
+    const headers = await signedHeaders(endpoint, KEY, '{"channel":"/sst/a"}');
+    const check = (body: string) =>
+      verifySignature({ url: new URL("http://127.0.0.1:9/event"), headers, body, region: "us-east-1", credentials: [KEY] });
+    expect(await check('{"channel":"/sst/a"}')).toBeUndefined();
+    expect(await check('{"channel":"/sst/b"}')).toBe("the body does not match its signed hash");
+    const { "x-amz-content-sha256": _, ...unhashed } = headers;
+    const verifyUnhashed = verifySignature({ url: new URL("http://127.0.0.1:9/event"), headers: unhashed, body: '{"channel":"/sst/b"}', region: "us-east-1", credentials: [KEY] });
+    expect(await verifyUnhashed).toMatch(/signed header x-amz-content-sha256 is missing|signature does not match/);
+  });
+
+  it("refuses a signature older than five minutes", async () => {
+    const { signedHeaders, verifySignature } = await import("@sst/live");
+    const endpoint = { http: "127.0.0.1:9", realtime: "127.0.0.1:9", region: "us-east-1", secure: false };
+    const headers = await signedHeaders(endpoint, KEY, "{}");
+    const result = await verifySignature({ url: new URL("http://127.0.0.1:9/event"), headers, body: "{}", region: "us-east-1", credentials: [KEY], now: Date.now() + 6 * 60_000 });
+    expect(result).toBe("signature expired (clock skew over 5 minutes)");
+  });
+});

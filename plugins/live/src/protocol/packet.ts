@@ -8,9 +8,9 @@ export const PROTOCOL_VERSION = 1;
 /** Raw bytes per chunk, before base64: 128 KiB is ≈171 KiB encoded, under AppSync's 240 KB per event. */
 export const CHUNK_BYTES = 128 * 1024;
 
-export type PacketKind = "init" | "next" | "ack" | "response" | "error" | "init-error" | "reboot" | "alive";
+export type PacketKind = "init" | "next" | "ack" | "response" | "error" | "reboot";
 
-const KINDS: ReadonlySet<string> = new Set<PacketKind>(["init", "next", "ack", "response", "error", "init-error", "reboot", "alive"]);
+const KINDS: ReadonlySet<string> = new Set<PacketKind>(["init", "next", "ack", "response", "error", "reboot"]);
 
 /** One event on the transport. */
 export interface Packet {

@@ -47,8 +47,9 @@ export function eventRequest(url: URL, headers: Record<string, string>, body: st
   });
 }
 
-export function signer(region: string, credentials: Credentials): SignatureV4 {
-  return new SignatureV4({ service: "appsync", region, credentials, sha256: Hash.bind(null, "sha256") });
+/** `applyChecksum`: add the body's hash as `x-amz-content-sha256` (and sign it). */
+export function signer(region: string, credentials: Credentials, applyChecksum = true): SignatureV4 {
+  return new SignatureV4({ service: "appsync", region, credentials, sha256: Hash.bind(null, "sha256"), applyChecksum });
 }
 
 /** Signed headers for an operation whose body is `body` (`{}` to connect, `{"channel":...}` to subscribe). */

@@ -2,6 +2,7 @@
  * Checks a SigV4 signature the way AppSync does for `/event`: the request is signed again with the secret of
  * the access key it names, over the headers it says it signed, and the signatures must match.
  */
+import { createHash } from "node:crypto";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { eventRequest, signer } from "./sign.js";
 
@@ -37,8 +38,13 @@ export async function verifySignature(input: {
     signed[name] = value;
   }
   if (!signed.host) return "the host header is not signed";
+  // A client may sign the body's hash as a header (@smithy/signature-v4 does, Go's signer does not). The signer
+  // trusts that header over the body, so check it here; re-signing then covers the body either way.
+  const bodyHash = createHash("sha256").update(input.body).digest("hex");
+  if (signed["x-amz-content-sha256"] !== undefined && signed["x-amz-content-sha256"] !== bodyHash) return "the body does not match its signed hash";
   const credentials = { ...known, sessionToken: headers["x-amz-security-token"] };
-  const again = await signer(input.region, credentials).sign(eventRequest(input.url, signed, input.body), { signingDate: date });
+  const request = eventRequest(input.url, signed, input.body);
+  const again = await signer(input.region, credentials, false).sign(request, { signingDate: date });
   const expected = AUTHORIZATION.exec(again.headers.authorization ?? "")?.[6];
   return expected === signature ? undefined : "signature does not match";
 }
