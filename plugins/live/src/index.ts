@@ -10,3 +10,5 @@ export { verifySignature } from "./transport/verify.js";
 export type { LiveTransport, Subscription, EventListener } from "./transport/types.js";
 export { toPackets, parsePacket, PacketError, PROTOCOL_VERSION, CHUNK_BYTES, type Packet, type PacketKind, type PacketHeader } from "./protocol/packet.js";
 export { Assembler, type Assembled } from "./protocol/assembler.js";
+export { LiveRelay, type RelayOptions } from "./relay/relay.js";
+export type { InitPayload, NextPayload, LambdaError, InvokeResult, Invocation, WorkerHost, RelayEvent } from "./relay/types.js";
