@@ -15,6 +15,7 @@ export default defineConfig({
       { find: /^@sst\/core\/testing$/, replacement: here("./core/src/testing/index.ts") },
       { find: /^@sst\/core\/resource-env$/, replacement: here("./core/src/resource-env/index.ts") },
       { find: /^@sst\/aws$/, replacement: here("./plugins/aws/src/index.ts") },
+      { find: /^@sst\/aws\/runtime$/, replacement: here("./plugins/aws/src/runtime/index.ts") },
       { find: /^@sst-examples\/plugin-hello$/, replacement: here("./examples/plugin-hello/src/index.ts") },
       { find: /^@sst\/sdk\/cloudflare$/, replacement: here("./sdk-js/src/cloudflare.ts") },
       { find: /^@sst\/sdk$/, replacement: here("./sdk-js/src/index.ts") },
