@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -65,6 +66,10 @@ func (e *events) authorization(ctx context.Context, body string) (map[string]str
 	out := map[string]string{}
 	for name, values := range h {
 		out[strings.ToLower(name)] = values[0]
+	}
+	// Go's signer signs the body's length, which net/http sends from the request rather than its headers.
+	if body != "" {
+		out["content-length"] = strconv.Itoa(len(body))
 	}
 	return out, nil
 }

@@ -12,3 +12,6 @@ export { toPackets, parsePacket, PacketError, PROTOCOL_VERSION, CHUNK_BYTES, typ
 export { Assembler, type Assembled } from "./protocol/assembler.js";
 export { LiveRelay, type RelayOptions } from "./relay/relay.js";
 export type { InitPayload, NextPayload, LambdaError, InvokeResult, Invocation, WorkerHost, RelayEvent } from "./relay/types.js";
+export { WorkerPool, type WorkerPoolOptions, type LocalArtifact } from "./workers/pool.js";
+export { workerCommand, NODE_RUNTIME, PYTHON_RUNTIME } from "./workers/command.js";
+export { bridgeBinary, bridgeSourceHash, BRIDGE_SOURCE, type BridgeArchitecture } from "./bridge/binary.js";

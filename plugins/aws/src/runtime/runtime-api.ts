@@ -136,6 +136,17 @@ export class RuntimeApi {
   }
 
   /**
+   * Stops handing invocations to a worker that is being stopped (its code was replaced): its pending `/next`
+   * is dropped at once, so no invocation is dispatched to a process about to die.
+   */
+  retire(worker: string): void {
+    const res = this.#waiting.get(worker);
+    if (!res) return;
+    this.#waiting.delete(worker);
+    res.destroy();
+  }
+
+  /**
    * Stops the server: queued and running invocations end with kind `closed`, waiting runtimes get a 500 (a
    * runtime exits on it), every connection is closed.
    */

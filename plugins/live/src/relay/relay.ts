@@ -38,6 +38,7 @@ export class LiveRelay {
   readonly #acked = new Set<string>();
   #subscription?: Subscription;
   #versionWarned = false;
+  #stopped = false;
 
   constructor(options: RelayOptions) {
     this.#options = options;
@@ -49,7 +50,12 @@ export class LiveRelay {
     this.#subscription = await this.#options.transport.subscribe(`${this.#prefix}/in`, (event) => this.#onEvent(event));
   }
 
+  /**
+   * Stops listening. Invocations still running are not answered: their bridges offer them again to the next
+   * `sst dev`, or fail them at the function's timeout.
+   */
   async stop(): Promise<void> {
+    this.#stopped = true;
     await this.#subscription?.unsubscribe();
     this.#subscription = undefined;
   }
@@ -143,7 +149,7 @@ export class LiveRelay {
   }
 
   async #publish(packets: Packet[]): Promise<void> {
-    if (!packets.length) return;
+    if (!packets.length || this.#stopped) return;
     const channel = `${this.#prefix}/${packets[0]!.worker}/out`;
     try {
       await this.#options.transport.publish(channel, packets.map((p) => JSON.stringify(p)));

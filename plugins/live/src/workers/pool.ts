@@ -1,0 +1,163 @@
+/**
+ * The worker pool of `sst dev`: runs each invocation in a local process of the function's runtime, through a
+ * Lambda Runtime API (`@sst/aws/runtime`), one server per function and one process per concurrent invocation
+ * (spec/live-protocol.md §4 step 4). Workers stay warm between invocations and are replaced when the function's
+ * code is rebuilt, so the next invocation runs the new code.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
+import { lambdaEnvironment, RuntimeApi } from "@sst/aws/runtime";
+import type { InitPayload, Invocation, InvokeResult, WorkerHost } from "../relay/types.js";
+import { workerCommand } from "./command.js";
+
+/** A function's code, built for running locally. */
+export interface LocalArtifact {
+  /** The artifact directory (the worker's `LAMBDA_TASK_ROOT` and working directory). */
+  dir: string;
+  /** The handler relative to `dir` (`src/api.handler`; `bootstrap` for go and rust). */
+  handler: string;
+  /** The content hash: a new hash replaces the function's workers. */
+  hash: string;
+}
+
+export interface WorkerPoolOptions {
+  /** Builds the function (or returns the current build) for a local run. */
+  build(fn: string, init: InitPayload): Promise<LocalArtifact>;
+  /** Variables every worker gets over the function's own (credentials, `SST_DEV`, ...). */
+  env?: Record<string, string>;
+  /** Each line a worker prints, with the invocation it belongs to when one is running. */
+  onLog?: (line: { fn: string; worker: string; stream: "stdout" | "stderr"; text: string }) => void;
+  region?: string;
+}
+
+interface Worker {
+  name: string;
+  child: ChildProcess;
+  hash: string;
+  /** Set when a rebuild replaced its code: it stops once its invocation ends. */
+  retiring?: boolean;
+}
+
+interface FunctionWorkers {
+  api: RuntimeApi;
+  workers: Worker[];
+  /** Invocations handed to this function's API and not yet ended. */
+  inFlight: number;
+  hash?: string;
+}
+
+export class WorkerPool implements WorkerHost {
+  readonly #options: WorkerPoolOptions;
+  readonly #functions = new Map<string, Promise<FunctionWorkers>>();
+  #count = 0;
+
+  constructor(options: WorkerPoolOptions) {
+    this.#options = options;
+  }
+
+  async invoke(invocation: Invocation): Promise<InvokeResult> {
+    const { fn, init, request, id } = invocation;
+    let artifact: LocalArtifact;
+    try {
+      artifact = await this.#options.build(fn, init);
+    } catch (error) {
+      return { ok: false, error: { errorType: "SSTDevBuild", errorMessage: `Building ${fn} failed: ${error instanceof Error ? error.message : String(error)}` } };
+    }
+    const group = await this.#group(fn);
+    if (group.hash !== artifact.hash) {
+      // New code: idle workers of the old build stop now, busy ones once their invocation ends; new
+      // invocations get new workers.
+      const idle = new Set(group.api.idleWorkers);
+      for (const worker of group.workers.filter((w) => w.hash !== artifact.hash)) {
+        if (idle.has(worker.name)) this.#stop(group, worker, "SIGKILL");
+        else worker.retiring = true;
+      }
+      group.hash = artifact.hash;
+    }
+    group.inFlight++;
+    // One process per concurrent invocation: Lambda's model, and a handler's globals are never shared by two.
+    if (group.workers.filter((w) => !w.retiring).length < group.inFlight) this.#spawn(fn, group, init, artifact);
+    const timeoutMs = Math.max(1, request.deadlineMs - Date.now());
+    const result = await group.api.invoke(Buffer.from(request.body, "base64"), {
+      requestId: id,
+      timeoutMs,
+      traceId: request.headers["lambda-runtime-trace-id"],
+      clientContext: request.headers["lambda-runtime-client-context"],
+      cognitoIdentity: request.headers["lambda-runtime-cognito-identity"],
+    });
+    group.inFlight--;
+    const ran = group.workers.find((w) => w.name === result.worker);
+    if (ran?.retiring) this.#stop(group, ran, "SIGKILL");
+    return result.ok ? { ok: true, body: result.body } : { ok: false, error: { errorType: result.error.errorType, errorMessage: result.error.errorMessage, stackTrace: result.error.stackTrace ?? [] } };
+  }
+
+  /** Stops every worker and server. */
+  async close(): Promise<void> {
+    const groups = await Promise.all(this.#functions.values());
+    this.#functions.clear();
+    for (const group of groups) {
+      for (const worker of group.workers) worker.child.kill("SIGKILL");
+      await group.api.close();
+    }
+  }
+
+  /** Worker processes alive now, by function (for the status line and tests). */
+  async workers(): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const [fn, group] of this.#functions) out[fn] = (await group).workers.length;
+    return out;
+  }
+
+  #group(fn: string): Promise<FunctionWorkers> {
+    let group = this.#functions.get(fn);
+    if (!group) {
+      group = RuntimeApi.start({
+        functionArn: `arn:aws:lambda:${this.#options.region ?? "us-east-1"}:000000000000:function:${fn}`,
+        onTimeout: (name) => {
+          // The process is stuck in the timed-out invocation: stop it, as Lambda does.
+          void group!.then((g) => {
+            const worker = g.workers.find((w) => w.name === name);
+            if (worker) this.#stop(g, worker, "SIGKILL");
+          });
+        },
+      }).then((api) => ({ api, workers: [], inFlight: 0 }));
+      this.#functions.set(fn, group);
+    }
+    return group;
+  }
+
+  #spawn(fn: string, group: FunctionWorkers, init: InitPayload, artifact: LocalArtifact): void {
+    const name = `w${++this.#count}`;
+    const { command, args } = workerCommand(init.runtime, artifact);
+    const env = {
+      ...init.env,
+      ...this.#options.env,
+      ...lambdaEnvironment({
+        runtimeApi: group.api.endpoint(name),
+        functionName: fn,
+        handler: artifact.handler,
+        taskRoot: artifact.dir,
+        region: this.#options.region ?? init.env.AWS_REGION,
+      }),
+      SST_DEV: "true",
+    };
+    const child = spawn(command, args, { cwd: artifact.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const worker: Worker = { name, child, hash: artifact.hash };
+    group.workers.push(worker);
+    for (const stream of ["stdout", "stderr"] as const) {
+      createInterface({ input: child[stream]! }).on("line", (text) => this.#options.onLog?.({ fn, worker: name, stream, text }));
+    }
+    child.on("exit", () => {
+      const at = group.workers.indexOf(worker);
+      if (at >= 0) group.workers.splice(at, 1);
+    });
+    child.on("error", (error) => this.#options.onLog?.({ fn, worker: name, stream: "stderr", text: `Could not start ${command}: ${error.message}` }));
+  }
+
+  #stop(group: FunctionWorkers, worker: Worker, signal: NodeJS.Signals): void {
+    const at = group.workers.indexOf(worker);
+    if (at >= 0) group.workers.splice(at, 1);
+    group.api.retire(worker.name);
+    worker.child.kill(signal);
+  }
+}
