@@ -83,6 +83,16 @@ describe("live invocations through the bridge", () => {
     expect(json(after as { ok: true; body: Buffer })).toEqual({ version: 2 });
   }, 60_000);
 
+  it("streams a streaming function's response back in pieces", async () => {
+    await h.cli(() => artifact("node-stream"));
+    await h.bridge("Stream", { streaming: true });
+    const pieces: string[] = [];
+    const result = await h.lambda.invoke({}, { timeoutMs: 20_000, onChunk: (c) => pieces.push(c.toString()) });
+    expect(result.ok && result.body.toString()).toBe("one two three");
+    expect(pieces.join("")).toBe("one two three");
+    expect(pieces.length).toBeGreaterThan(1); // it streamed: not one buffered body
+  }, 60_000);
+
   it("runs a Python handler locally", async () => {
     await h.cli(() => artifact("python", "handler.main"));
     await h.bridge("Py", { runtime: "python3.11", handler: "handler.main" });

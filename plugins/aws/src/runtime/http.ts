@@ -12,14 +12,16 @@ export function sendJson(res: ServerResponse, status: number, body: object): voi
 
 /**
  * The request's body, or undefined when it is longer than `limit` bytes. A longer body is still read to its end
- * (and dropped), so the runtime gets the 413 instead of a broken connection.
+ * (and dropped), so the runtime gets the 413 instead of a broken connection. `onData` sees each piece as it
+ * arrives, up to the limit (a streamed response).
  */
-export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+export function readLimited(req: IncomingMessage, limit: number, onData?: (chunk: Buffer) => void): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
+      if (size <= limit) onData?.(chunk);
       if (size <= limit) chunks.push(chunk);
       else chunks.length = 0;
     });

@@ -225,7 +225,7 @@ export class RuntimeApi {
     }
     const streaming = kind === "response" && /^streaming$/i.test(String(req.headers["lambda-runtime-function-response-mode"] ?? ""));
     const limit = streaming ? MAX_STREAMED_RESPONSE_BYTES : MAX_RESPONSE_BYTES;
-    const body = await readLimited(req, limit);
+    const body = await readLimited(req, limit, streaming ? invocation.options.onChunk : undefined);
     if (!this.#running.has(requestId)) return sendJson(res, 400, { errorType: "InvalidRequestID", errorMessage: "Invalid request ID" }); // timed out meanwhile
     if (body === undefined) {
       this.#finish(invocation, {

@@ -49,6 +49,11 @@ export interface InvokeOptions {
   clientContext?: string | object;
   /** `Lambda-Runtime-Cognito-Identity`, as JSON or a value to serialise. */
   cognitoIdentity?: string | object;
+  /**
+   * Called with each piece of a streamed response (`Lambda-Runtime-Function-Response-Mode: streaming`) as the
+   * runtime sends it; the result's `body` still holds the whole response.
+   */
+  onChunk?: (chunk: Buffer) => void;
   /** Cancels the invocation: a queued one is dropped, a running one is failed with kind `"aborted"`. */
   signal?: AbortSignal;
 }

@@ -84,6 +84,7 @@ export class WorkerPool implements WorkerHost {
       traceId: request.headers["lambda-runtime-trace-id"],
       clientContext: request.headers["lambda-runtime-client-context"],
       cognitoIdentity: request.headers["lambda-runtime-cognito-identity"],
+      onChunk: invocation.onChunk,
     });
     group.inFlight--;
     const ran = group.workers.find((w) => w.name === result.worker);
