@@ -61,6 +61,18 @@ export interface ProgramContext {
 export interface ProgramResult {
   /** What `run()` returned: the app's outputs. */
   outputs: Record<string, unknown>;
+  /**
+   * Every function the run built (not when builds were skipped), with what it asked for: `sst dev` keeps them to
+   * build the same functions again for local runs (`rebuild`).
+   */
+  builds: BuildRecord[];
+}
+
+/** One build of a program run: the request as the builder received it, and the artifact. */
+export interface BuildRecord {
+  /** The request, inputs resolved: pass it to `rebuild` to build the function again. */
+  job: import("./build/owner.js").BuildJob;
+  artifact: import("./build/types.js").Artifact;
 }
 
 /** The value the `transform` waterfall passes along: the args and options of the resource about to be created. */

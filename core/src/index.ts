@@ -14,6 +14,7 @@ export type {
   ConfigContext,
   ProgramContext,
   ProgramResult,
+  BuildRecord,
   TransformValue,
   TransformContext,
   LinkContext,
@@ -71,6 +72,8 @@ export { usePluginOptions } from "./program/plugin-options.js";
 export { providerPackage, providerAlias } from "./program/provider-namespaces.js";
 
 export { requestBuild } from "./build/request.js";
+export { rebuild, type RebuildOptions } from "./build/rebuild.js";
+export type { BuildJob } from "./build/owner.js";
 export { buildConcurrency } from "./build/concurrency.js";
 export { esbuildMessages } from "./build/messages.js";
 export type { Artifact, BuildRequest, BuildEvent, BuildOptions } from "./build/types.js";

@@ -64,6 +64,8 @@ export class BuildOwner {
   #done = 0;
   #total = 0;
   #abandoned = false;
+  /** What this run built, in completion order (`ProgramResult.builds`). */
+  readonly records: { job: BuildJob; artifact: Artifact }[] = [];
 
   constructor(options: BuildOwnerOptions) {
     this.skip = options.build?.skip ?? false;
@@ -114,6 +116,7 @@ export class BuildOwner {
       try {
         const { artifact, cached } = await this.#buildOne(job, slot.paths);
         status = cached ? "cached" : "built";
+        this.records.push({ job, artifact });
         return artifact;
       } catch (error) {
         this.#failures.push({ order: slot.order, problems: this.#problemsOf(job, error) });

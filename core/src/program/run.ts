@@ -120,7 +120,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramOut
       restore();
     }
     await program.builds.settle();
-    await kernel.hooks.program.after.promise(context, { outputs });
+    await kernel.hooks.program.after.promise(context, { outputs, builds: [...program.builds.records] });
     announceComponents(program);
     return { outputs, receivers: [...program.receivers] };
   });
