@@ -1,8 +1,8 @@
 /** The work behind `sst deploy`, `diff`, `remove` and `refresh`: run the engine and report. */
 import type { EngineOperation } from "@sst/core";
 import { printLogs } from "../engine/logs.js";
-import { runEngine } from "../engine/run.js";
-import { openProject } from "../project.js";
+import { runEngine, type EngineOutcome } from "../engine/run.js";
+import { openProject, type Project } from "../project.js";
 import { logger } from "../ui/logger.js";
 
 export interface EngineArgs {
@@ -23,7 +23,14 @@ const DONE: Record<EngineOperation, string> = {
 };
 
 export async function engine(operation: EngineOperation, args: EngineArgs): Promise<void> {
-  const project = await openProject(args, operation);
+  await runOperation(await openProject(args, operation), operation, args);
+}
+
+/**
+ * One engine operation on an opened project, printed as `sst deploy` prints it. Plugin commands reach it
+ * through `cli.engine` (`sst dev` deploys with it).
+ */
+export async function runOperation(project: Project, operation: EngineOperation, args: EngineArgs): Promise<EngineOutcome> {
   const write = (line: string) => logger.log(line);
   write(`SST ${operation === "diff" ? "diff" : operation} ${project.app.name} → ${project.app.stage}`);
   const outcome = await runEngine({
@@ -41,4 +48,5 @@ export async function engine(operation: EngineOperation, args: EngineArgs): Prom
   for (const [name, value] of Object.entries(outcome.outputs)) {
     write(`   ${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
   }
+  return outcome;
 }

@@ -4,7 +4,7 @@
  */
 import { basename } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { commandManifest, SSTError, type CommandArgValues, type DiscoveredCommand } from "@sst/core";
+import { commandManifest, SSTError, type CommandArgValues, type CommandServices, type DiscoveredCommand } from "@sst/core";
 import { openProject, type ProjectArgs } from "../project.js";
 
 export async function runPluginCommand(found: DiscoveredCommand, args: ProjectArgs & Record<string, unknown>): Promise<void> {
@@ -26,5 +26,12 @@ export async function runPluginCommand(found: DiscoveredCommand, args: ProjectAr
       hint: "A plugin's `sst.commands` must equal commandManifest() of the commands it registers: update or reinstall the package.",
     });
   }
-  await command.run({ ...project, args: args as CommandArgValues<any> });
+  const cli: CommandServices = {
+    async engine(operation, options = {}) {
+      const { runOperation } = await import("./engine.js");
+      const outcome = await runOperation(project, operation, { ...args, dev: options.dev, target: options.targets?.join(",") });
+      return { ok: outcome.ok, outputs: outcome.outputs, summary: outcome.summary };
+    },
+  };
+  await command.run({ ...project, args: args as CommandArgValues<any>, cli });
 }

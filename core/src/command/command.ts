@@ -78,10 +78,31 @@ export type CommandArgValues<A extends CommandArgs> = {
   verbose?: boolean;
 };
 
+/** The outcome of an engine operation a command ran through `cli.engine`. */
+export interface CommandEngineOutcome {
+  ok: boolean;
+  /** What `run()` returned, resolved. */
+  outputs: Record<string, unknown>;
+  /** `3 created, 1 updated`, as the CLI prints it. */
+  summary: string;
+}
+
+/** What the CLI lends a plugin command, so that `sst dev` needs nothing of the CLI but this. */
+export interface CommandServices {
+  /**
+   * Runs an engine operation on the loaded app exactly as `sst deploy` (`diff`, `remove`, `refresh`) does: the
+   * home's lock for its duration, state pulled and pushed, progress printed, outputs written. `dev: true` runs
+   * the program with `$dev` true. Rejects with the operation's user error.
+   */
+  engine(operation: import("../hooks.js").EngineOperation, options?: { dev?: boolean; targets?: string[] }): Promise<CommandEngineOutcome>;
+}
+
 /** What a command's `run` receives: its arguments and the loaded app, with every plugin applied. */
 export interface CommandContext<A extends CommandArgs = CommandArgs> extends LoadedApp {
   args: CommandArgValues<A>;
   kernel: Kernel;
+  /** The CLI's services. */
+  cli: CommandServices;
 }
 
 /** A command a plugin adds to the CLI: `sst <name>`. */

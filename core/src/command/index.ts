@@ -11,6 +11,8 @@ export {
   type CommandArgs,
   type CommandArgValues,
   type CommandContext,
+  type CommandServices,
+  type CommandEngineOutcome,
   type CommandManifest,
   type CommandManifestEntry,
   type RegisteredCommand,
