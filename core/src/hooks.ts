@@ -32,6 +32,8 @@ export interface BootstrapContext {
   app: ResolvedApp;
   /** The CLI command being run (`deploy`, `diff`, ...). */
   command: string;
+  /** True when the program will run with `$dev` (`sst dev`, `sst deploy --dev`). */
+  dev: boolean;
   /**
    * The results so far, by plugin name; the home's own `bootstrap` result is already here under the home's
    * name. A tap adds its result under its plugin's name (`context.results.live = { http, realtime }`);

@@ -32,6 +32,10 @@ export async function runPluginCommand(found: DiscoveredCommand, args: ProjectAr
       const outcome = await runOperation(project, operation, { ...args, dev: options.dev, target: options.targets?.join(",") });
       return { ok: outcome.ok, outputs: outcome.outputs, summary: outcome.summary };
     },
+    async linkEnvironment() {
+      const { stageLinkEnvironment } = await import("./shell.js");
+      return stageLinkEnvironment(args, name);
+    },
   };
   await command.run({ ...project, args: args as CommandArgValues<any>, cli });
 }

@@ -21,7 +21,17 @@ export interface ShellArgs extends ProjectArgs {
 }
 
 export async function shell(args: ShellArgs): Promise<void> {
-  const stage = await openStage(args, "shell");
+  const env = { ...process.env, ...(await stageLinkEnvironment(args, "shell")) };
+  const [command, ...rest] = args._.length ? args._ : [process.env.SHELL || (process.platform === "win32" ? "cmd.exe" : "sh")];
+  process.exitCode = await run(command!, rest, env);
+}
+
+/**
+ * The stage's links as environment variables (`SST_RESOURCE_*`, and with `target` that link's `environment`
+ * includes), read from its state: what `sst shell` and `sst dev <command>` give a child process.
+ */
+export async function stageLinkEnvironment(args: ProjectArgs & { target?: string }, command: string): Promise<Record<string, string>> {
+  const stage = await openStage(args, command);
   const { app } = stage.project;
   let links = linksInState(resourcesOf(await readCheckpoint(stage)));
   if (links.length === 0) {
@@ -43,9 +53,7 @@ export async function shell(args: ShellArgs): Promise<void> {
     // Windows upper-cases env names, so links travel as one JSON variable there (as in SST).
     target: process.platform === "win32" ? "env-json" : "env",
   }).env;
-  const env = { ...process.env, ...encoded, ...(args.target ? environmentOf(links) : {}) };
-  const [command, ...rest] = args._.length ? args._ : [process.env.SHELL || (process.platform === "win32" ? "cmd.exe" : "sh")];
-  process.exitCode = await run(command!, rest, env);
+  return { ...encoded, ...(args.target ? environmentOf(links) : {}) };
 }
 
 /**

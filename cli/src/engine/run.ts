@@ -75,7 +75,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   const linkSecret = () => linkSecretFor(home, ref);
   const log = openLog(project.root, { print: Boolean(options.printLogs), write: printEngineLog });
   // Once per command, before the lock: what the home and plugins set up for the program to read.
-  const bootstrap = await runBootstrap({ kernel, app, home, command: operation });
+  const bootstrap = await runBootstrap({ kernel, app, home, command: operation, dev: Boolean(options.dev) });
   const targets = options.targets?.length ? await targetUrns(project, options.targets, { secrets, bootstrap, dev: Boolean(options.dev) }) : undefined;
 
   const updateId = descendingId();

@@ -95,6 +95,11 @@ export interface CommandServices {
    * the program with `$dev` true. Rejects with the operation's user error.
    */
   engine(operation: import("../hooks.js").EngineOperation, options?: { dev?: boolean; targets?: string[] }): Promise<CommandEngineOutcome>;
+  /**
+   * The stage's links as environment variables, from its state (what `sst shell` gives its child): for a
+   * process the command starts, such as `sst dev <command>`. Values may be secret: pass them to a child only.
+   */
+  linkEnvironment(): Promise<Record<string, string>>;
 }
 
 /** What a command's `run` receives: its arguments and the loaded app, with every plugin applied. */

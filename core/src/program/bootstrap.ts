@@ -18,6 +18,8 @@ export interface BootstrapOptions {
   home: Home;
   /** The command being run. */
   command: string;
+  /** The program will run with `$dev`. @default false */
+  dev?: boolean;
 }
 
 /** Runs the home's `bootstrap`, then the kernel's `bootstrap` hook; returns every result by name. */
@@ -31,7 +33,7 @@ export async function runBootstrap(options: BootstrapOptions): Promise<Bootstrap
       throw isSSTError(error) ? error : new PluginError(app.home, "home.bootstrap", error);
     }
   }
-  await kernel.hooks.bootstrap.promise({ app, command: options.command, results });
+  await kernel.hooks.bootstrap.promise({ app, command: options.command, dev: options.dev ?? false, results });
   return results;
 }
 

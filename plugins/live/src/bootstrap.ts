@@ -21,6 +21,8 @@ export const LIVE_NAMESPACE = "sst";
 /** Where the live transport answers in one region. */
 export interface LiveApi {
   apiId: string;
+  /** The API's ARN: the bridges' IAM policy grants `appsync:Event*` on it. */
+  arn: string;
   /** `dns.HTTP`: publishes. */
   http: string;
   /** `dns.REALTIME`: the websocket. */
@@ -50,7 +52,7 @@ function toLiveApi(api: Api, region: string): LiveApi {
       hint: "Wait a minute and run `sst dev` again; if it persists, delete the API in the AppSync console so sst dev can create it again.",
     });
   }
-  return { apiId: api.apiId, http, realtime, region };
+  return { apiId: api.apiId, arn: api.apiArn ?? `arn:aws:appsync:${region}::apis/${api.apiId}`, http, realtime, region };
 }
 
 /** Creates the `sst` namespace unless the API has it (an earlier `sst dev` may have stopped between the two). */
