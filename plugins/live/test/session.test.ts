@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { definePlugin, Kernel, type BuildJob } from "@sst/core";
+import { definePlugin, Kernel, validateApp, type BuildJob, type InvocationEvent } from "@sst/core";
 import { AppSyncTransport, startDevSession, type DevSession } from "@sst/live";
 import { FIXTURES, KEY, LiveHarness } from "./_live.js";
 
@@ -36,13 +36,22 @@ describe("a dev session", () => {
     root = mkdtempSync(join(tmpdir(), "sst-live-session-"));
     cpSync(join(FIXTURES, "node-v1"), join(root, "src"), { recursive: true });
     h = await LiveHarness.start();
-    const kernel = new Kernel({ plugins: [copyBuilder] });
+    const invocations: InvocationEvent[] = [];
+    const phases: string[] = [];
+    const observer = definePlugin({
+      name: "observer",
+      apply(k) {
+        k.hooks.dev.start.tap("observer", () => void phases.push("start"));
+        k.hooks.dev.invocation.tap("observer", (e) => void invocations.push(e));
+      },
+    });
+    const kernel = new Kernel({ plugins: [copyBuilder, observer] });
     const job: BuildJob = { name: "Api", runtime: "copy", handler: "index.handler", properties: {}, links: {}, files: {} };
     const lines: string[] = [];
     session = await startDevSession({
       kernel,
       root,
-      app: { name: "app", stage: "dev" },
+      app: validateApp({ name: "app", home: "local" }, "dev"),
       transport: new AppSyncTransport({ endpoint: h.server.endpoint, credentials: KEY }),
       jobs: () => new Map([["Api", job]]),
       region: "us-east-1",
@@ -57,6 +66,8 @@ describe("a dev session", () => {
     expect(lines.filter((l) => l.startsWith("➜ Api invoked"))).toHaveLength(2);
     expect(lines.some((l) => /^✓ Api done in \d+ ms$/.test(l))).toBe(true);
     expect(lines.some((l) => l.includes("Api │ handling"))).toBe(true);
+    expect(phases).toEqual(["start"]);
+    expect(invocations.map((e) => `${e.name}:${e.phase}`)).toEqual(["Api:start", "Api:end", "Api:start", "Api:end"]);
   }, 60_000);
 
   it("fails an invocation of a function the deploy did not build, saying what to do", async () => {
@@ -65,7 +76,7 @@ describe("a dev session", () => {
     session = await startDevSession({
       kernel: new Kernel(),
       root,
-      app: { name: "app", stage: "dev" },
+      app: validateApp({ name: "app", home: "local" }, "dev"),
       transport: new AppSyncTransport({ endpoint: h.server.endpoint, credentials: KEY }),
       jobs: () => new Map(),
       print: () => {},

@@ -3,8 +3,9 @@
  * runs their invocations, building each function with the kernel's builders (`rebuild`: unchanged code is not
  * built again, a saved change is built before the next invocation runs it).
  */
-import { rebuild, SSTError, type BuildJob, type Kernel } from "@sst/core";
+import { rebuild, SSTError, type BuildJob, type InvocationEvent, type Kernel, type ResolvedApp } from "@sst/core";
 import { LiveRelay } from "../relay/relay.js";
+import type { RelayEvent } from "../relay/types.js";
 import type { LiveTransport } from "../transport/types.js";
 import { WorkerPool } from "../workers/pool.js";
 import { formatLog, formatRelayEvent } from "./format.js";
@@ -12,7 +13,7 @@ import { formatLog, formatRelayEvent } from "./format.js";
 export interface DevSessionOptions {
   kernel: Kernel;
   root: string;
-  app: { name: string; stage: string };
+  app: ResolvedApp;
   transport: LiveTransport;
   /** The build jobs of the last deploy, by function name: what a local run builds. */
   jobs: () => ReadonlyMap<string, BuildJob>;
@@ -21,6 +22,15 @@ export interface DevSessionOptions {
   region?: string;
   /** Where lines go (the CLI's output). */
   print: (line: string) => void;
+}
+
+/** A relay event as the kernel's `dev.invocation` hook takes it. */
+function invocationEvent(event: RelayEvent): InvocationEvent | undefined {
+  if (event.type === "invoke") return { name: event.fn, requestId: event.id, phase: "start" };
+  if (event.type !== "done") return undefined;
+  return event.ok
+    ? { name: event.fn, requestId: event.id, phase: "end", payload: { durationMs: event.durationMs } }
+    : { name: event.fn, requestId: event.id, phase: "error", payload: { durationMs: event.durationMs, error: event.error } };
 }
 
 export interface DevSession {
@@ -56,9 +66,12 @@ export async function startDevSession(options: DevSessionOptions): Promise<DevSe
     onEvent: (event) => {
       const line = formatRelayEvent(event);
       if (line) print(line);
+      const hook = invocationEvent(event);
+      if (hook) kernel.hooks.dev.invocation.call(hook);
     },
   });
   await relay.start();
+  await kernel.hooks.dev.start.promise({ app: options.app });
   return {
     relay,
     pool,
@@ -66,6 +79,7 @@ export async function startDevSession(options: DevSessionOptions): Promise<DevSe
       await relay.stop();
       await options.transport.close();
       await pool.close();
+      await kernel.hooks.dev.stop.promise({ app: options.app });
     },
   };
 }

@@ -28,6 +28,12 @@ export interface WorkerPoolOptions {
   /** Each line a worker prints, with the invocation it belongs to when one is running. */
   onLog?: (line: { fn: string; worker: string; stream: "stdout" | "stderr"; text: string }) => void;
   region?: string;
+  /**
+   * Idle worker processes kept warm across all functions; beyond it the least recently used are stopped (their
+   * next invocation starts a new one). Bounds `sst dev`'s memory in apps with hundreds of functions.
+   * @default 16
+   */
+  maxIdleWorkers?: number;
 }
 
 interface Worker {
@@ -36,6 +42,8 @@ interface Worker {
   hash: string;
   /** Set when a rebuild replaced its code: it stops once its invocation ends. */
   retiring?: boolean;
+  /** When it last ended an invocation (or started). */
+  lastUsed: number;
 }
 
 interface FunctionWorkers {
@@ -88,7 +96,9 @@ export class WorkerPool implements WorkerHost {
     });
     group.inFlight--;
     const ran = group.workers.find((w) => w.name === result.worker);
+    if (ran) ran.lastUsed = Date.now();
     if (ran?.retiring) this.#stop(group, ran, "SIGKILL");
+    await this.#evictIdle();
     return result.ok ? { ok: true, body: result.body } : { ok: false, error: { errorType: result.error.errorType, errorMessage: result.error.errorMessage, stackTrace: result.error.stackTrace ?? [] } };
   }
 
@@ -143,7 +153,7 @@ export class WorkerPool implements WorkerHost {
       SST_DEV: "true",
     };
     const child = spawn(command, args, { cwd: artifact.dir, env, stdio: ["ignore", "pipe", "pipe"] });
-    const worker: Worker = { name, child, hash: artifact.hash };
+    const worker: Worker = { name, child, hash: artifact.hash, lastUsed: Date.now() };
     group.workers.push(worker);
     for (const stream of ["stdout", "stderr"] as const) {
       createInterface({ input: child[stream]! }).on("line", (text) => this.#options.onLog?.({ fn, worker: name, stream, text }));
@@ -153,6 +163,19 @@ export class WorkerPool implements WorkerHost {
       if (at >= 0) group.workers.splice(at, 1);
     });
     child.on("error", (error) => this.#options.onLog?.({ fn, worker: name, stream: "stderr", text: `Could not start ${command}: ${error.message}` }));
+  }
+
+  /** Stops the least recently used idle workers beyond `maxIdleWorkers`. */
+  async #evictIdle(): Promise<void> {
+    const max = this.#options.maxIdleWorkers ?? 16;
+    const idle: { group: FunctionWorkers; worker: Worker }[] = [];
+    for (const pending of this.#functions.values()) {
+      const group = await pending;
+      const waiting = new Set(group.api.idleWorkers);
+      for (const worker of group.workers) if (waiting.has(worker.name)) idle.push({ group, worker });
+    }
+    idle.sort((a, b) => a.worker.lastUsed - b.worker.lastUsed);
+    for (const { group, worker } of idle.slice(0, Math.max(0, idle.length - max))) this.#stop(group, worker, "SIGKILL");
   }
 
   #stop(group: FunctionWorkers, worker: Worker, signal: NodeJS.Signals): void {
