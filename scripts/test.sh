@@ -25,5 +25,6 @@ run npx tsc -p tsconfig.test.json
 run npx vitest run
 run python3 -m pytest -q sdk-python/tests
 run go -C sdk-go test ./...
+run go -C plugins/live/bridge test ./...
 run cargo test --quiet --manifest-path sdk-rust/Cargo.toml
 exit $status
