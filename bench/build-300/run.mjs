@@ -4,6 +4,7 @@
 // Needs the built packages (`npm run build`). Peak memory is measured twice: the build process's own peak RSS
 // (exact, getrusage) and the peak of the whole process tree, the esbuild service included (sampled from /proc).
 import { spawn, spawnSync } from "node:child_process";
+import { treeRss } from "../lib/proc.mjs";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
@@ -18,25 +19,6 @@ const count = Number(process.env.COUNT ?? 300);
 const modules = Number(process.env.MODULES ?? 100);
 const concurrency = process.env.SST_BUILD_CONCURRENCY ?? String(availableParallelism());
 if (!existsSync(join(here, "..", "..", "core", "dist", "index.js"))) throw new Error("build the packages first: npm run build");
-
-/** Sum of VmRSS (KiB) of `pid` and every descendant. */
-function treeRss(pid) {
-  let total = 0;
-  const visit = (p) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, "utf8");
-      total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, "utf8").trim();
-        for (const child of children ? children.split(/\s+/) : []) visit(child);
-      }
-    } catch {
-      // The process ended between two reads.
-    }
-  };
-  visit(pid);
-  return total;
-}
 
 /** One build pass in a fresh process: its JSON line plus the sampled peak RSS of its process tree. */
 function pass(functions = count) {

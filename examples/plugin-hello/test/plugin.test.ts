@@ -102,8 +102,11 @@ describe("plugin-hello", () => {
     try {
       const app = { name: "demo", stage: "dev" } as ResolvedApp;
       const run = kernel.registry.commands.get("hello")!.run;
-      await run({ kernel, app, root: "/app", configPath: "/app/sst.config.ts", run: () => undefined, args: { _: [], to: "Ada" } });
-      await run({ kernel, app, root: "/app", configPath: "/app/sst.config.ts", run: () => undefined, args: { _: [], to: "Ada", loud: true } });
+      // `sst hello` uses none of the CLI's services.
+      const cli = { engine: () => Promise.reject(new Error("not in this test")), linkEnvironment: () => Promise.reject(new Error("not in this test")) };
+      const context = { kernel, app, root: "/app", configPath: "/app/sst.config.ts", run: () => undefined, cli };
+      await run({ ...context, args: { _: [], to: "Ada" } });
+      await run({ ...context, args: { _: [], to: "Ada", loud: true } });
       expect(log.mock.calls).toEqual([["Hi, Ada! (from demo, stage dev)"], ["HI, ADA! (from demo, stage dev)"]]);
     } finally {
       log.mockRestore();

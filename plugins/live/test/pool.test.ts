@@ -1,4 +1,7 @@
 /** The worker pool on its own: real worker processes behind a Lambda Runtime API, one per concurrent invocation. */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { WorkerPool, type Invocation } from "@sst/live";
 import { artifact } from "./_live.js";
@@ -50,6 +53,33 @@ describe("the worker pool", () => {
     expect(alive).toBeLessThanOrEqual(3);
     const again = await p.invoke(invocation("A", { echo: "back" }));
     expect(again.ok && JSON.parse(again.body.toString()).echo).toBe("back");
+  }, 60_000);
+
+  it("loads a Node.js rebuild in place: the same process runs the new code, and a broken save fails only until fixed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sst-pool-reload-"));
+    try {
+      let version = 1;
+      const write = (body: string) => {
+        writeFileSync(join(dir, "index.mjs"), body);
+        version++;
+      };
+      write("export const handler = async () => ({ version: 1 });\n");
+      const p = pool({ build: async () => ({ dir, handler: "index.handler", hash: String(version) }) });
+      const body = async () => {
+        const r = await p.invoke(invocation("Api", {}));
+        return r.ok ? JSON.parse(r.body.toString()) : r.error;
+      };
+      expect(await body()).toEqual({ version: 1 });
+      write("export const handler = async () => ({ version: 2 });\n");
+      expect(await body()).toEqual({ version: 2 });
+      write("throw new Error('broken at load');\n");
+      expect(await body()).toMatchObject({ errorType: "Error", errorMessage: "broken at load" });
+      write("export const handler = async () => ({ version: 4 });\n");
+      expect(await body()).toEqual({ version: 4 });
+      expect((await p.workers()).Api).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it("reports a failed build as the invocation's error", async () => {

@@ -5,7 +5,7 @@
  * `awslambda.streamifyResponse` for response streaming. Started with `--enable-source-maps`, so stack traces
  * point at the user's sources.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { PassThrough, Writable } from "node:stream";
@@ -64,17 +64,46 @@ function installGlobal(): void {
   };
 }
 
-async function loadHandler(): Promise<Handler> {
+/** The handler module as loaded: reloaded when `sst dev` rebuilds it in place (its file's mtime changes). */
+interface Loaded {
+  handler: Handler;
+  path: string;
+  mtimeMs: number;
+}
+
+function handlerPath(): { path: string; file: string; name: string } {
   const root = process.env.LAMBDA_TASK_ROOT ?? process.cwd();
   const spec = process.env._HANDLER ?? "index.handler";
   const dot = spec.lastIndexOf(".");
   const [file, name] = [spec.slice(0, dot), spec.slice(dot + 1)];
   const path = [".mjs", ".js", ".cjs", ""].map((ext) => join(root, file + ext)).find((p) => existsSync(p));
   if (!path) throw Object.assign(new Error(`Cannot find the handler module "${file}" in ${root}`), { name: "Runtime.ImportModuleError" });
-  const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  return { path, file, name };
+}
+
+/**
+ * Imports the handler. A rebuilt bundle is imported again under a new URL (`?v=<mtime>`), which evaluates it
+ * afresh in this process: the new code runs on the next invocation without starting a process. The old
+ * module stays in memory; `sst dev` replaces a worker after many reloads.
+ */
+async function loadHandler(): Promise<Loaded> {
+  const { path, file, name } = handlerPath();
+  const mtimeMs = statSync(path).mtimeMs;
+  const mod = (await import(`${pathToFileURL(path).href}?v=${mtimeMs}`)) as Record<string, unknown>;
   const handler = (mod[name] ?? (mod.default as Record<string, unknown> | undefined)?.[name]) as Handler | undefined;
   if (typeof handler !== "function") throw Object.assign(new Error(`${file}.${name} is not a function`), { name: "Runtime.HandlerNotFound" });
-  return handler;
+  return { handler, path, mtimeMs };
+}
+
+/** The loaded handler, or a new load when its file changed since. */
+async function current(loaded: Loaded): Promise<Loaded> {
+  let mtimeMs: number;
+  try {
+    mtimeMs = statSync(loaded.path).mtimeMs;
+  } catch {
+    return loaded; // being rewritten: keep the code that is loaded
+  }
+  return mtimeMs === loaded.mtimeMs ? loaded : loadHandler();
 }
 
 function contextFor(headers: Record<string, string | string[] | undefined>) {
@@ -112,9 +141,9 @@ function invokeBuffered(handler: Handler, event: unknown, context: object): Prom
 
 async function main(): Promise<void> {
   installGlobal();
-  let handler: Handler;
+  let loaded: Loaded;
   try {
-    handler = await loadHandler();
+    loaded = await loadHandler();
   } catch (error) {
     await postError("/init/error", error);
     process.exit(1);
@@ -122,6 +151,14 @@ async function main(): Promise<void> {
   for (;;) {
     const next = await call("GET", "/invocation/next");
     const id = next.headers["lambda-runtime-aws-request-id"] as string;
+    try {
+      loaded = await current(loaded);
+    } catch (error) {
+      // The new code does not load (a top-level throw): this invocation fails with why; the next tries again.
+      await postError(`/invocation/${id}/error`, error);
+      continue;
+    }
+    const handler = loaded.handler;
     const context = contextFor(next.headers);
     let event: unknown;
     try {

@@ -31,7 +31,7 @@ export interface WorkerPoolOptions {
   /**
    * Idle worker processes kept warm across all functions; beyond it the least recently used are stopped (their
    * next invocation starts a new one). Bounds `sst dev`'s memory in apps with hundreds of functions.
-   * @default 16
+   * @default 8
    */
   maxIdleWorkers?: number;
 }
@@ -44,6 +44,19 @@ interface Worker {
   retiring?: boolean;
   /** When it last ended an invocation (or started). */
   lastUsed: number;
+  /** How many rebuilds it loaded in place. */
+  reloads: number;
+  /** The artifact directory and handler it runs. */
+  dir: string;
+  handler: string;
+}
+
+/** Rebuilds a Node.js worker loads in place before it is replaced. */
+const MAX_RELOADS = 50;
+
+/** Whether the runtime's workers load a rebuilt artifact themselves (our Node.js runtime does). */
+function reloadsInPlace(runtime: string): boolean {
+  return runtime.startsWith("nodejs");
 }
 
 interface FunctionWorkers {
@@ -73,11 +86,15 @@ export class WorkerPool implements WorkerHost {
     }
     const group = await this.#group(fn);
     if (group.hash !== artifact.hash) {
-      // New code: idle workers of the old build stop now, busy ones once their invocation ends; new
-      // invocations get new workers.
+      // New code. Node.js workers load it themselves on their next invocation (the bundle is rebuilt in place):
+      // no process to start. Others (and a Node.js worker after many reloads, whose old modules stay in memory)
+      // are replaced: idle ones stop now, busy ones once their invocation ends; new invocations get new workers.
       const idle = new Set(group.api.idleWorkers);
       for (const worker of group.workers.filter((w) => w.hash !== artifact.hash)) {
-        if (idle.has(worker.name)) this.#stop(group, worker, "SIGKILL");
+        if (reloadsInPlace(init.runtime) && worker.reloads < MAX_RELOADS && worker.dir === artifact.dir && worker.handler === artifact.handler) {
+          worker.reloads++;
+          worker.hash = artifact.hash;
+        } else if (idle.has(worker.name)) this.#stop(group, worker, "SIGKILL");
         else worker.retiring = true;
       }
       group.hash = artifact.hash;
@@ -153,7 +170,7 @@ export class WorkerPool implements WorkerHost {
       SST_DEV: "true",
     };
     const child = spawn(command, args, { cwd: artifact.dir, env, stdio: ["ignore", "pipe", "pipe"] });
-    const worker: Worker = { name, child, hash: artifact.hash, lastUsed: Date.now() };
+    const worker: Worker = { name, child, hash: artifact.hash, lastUsed: Date.now(), reloads: 0, dir: artifact.dir, handler: artifact.handler };
     group.workers.push(worker);
     for (const stream of ["stdout", "stderr"] as const) {
       createInterface({ input: child[stream]! }).on("line", (text) => this.#options.onLog?.({ fn, worker: name, stream, text }));
@@ -167,7 +184,7 @@ export class WorkerPool implements WorkerHost {
 
   /** Stops the least recently used idle workers beyond `maxIdleWorkers`. */
   async #evictIdle(): Promise<void> {
-    const max = this.#options.maxIdleWorkers ?? 16;
+    const max = this.#options.maxIdleWorkers ?? 8;
     const idle: { group: FunctionWorkers; worker: Worker }[] = [];
     for (const pending of this.#functions.values()) {
       const group = await pending;
