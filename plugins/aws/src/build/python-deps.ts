@@ -1,0 +1,89 @@
+/**
+ * A Python function's dependencies: the requirements of its project (from uv's lock through `uv export`, from
+ * pyproject.toml's `[project].dependencies`, or a requirements.txt), installed into the artifact for the Lambda
+ * platform (Linux, the function's architecture and Python version) with uv when it is on PATH, else pip.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { parse } from "smol-toml";
+import type { BuildMessage } from "@sst/core";
+import type { PythonHandler } from "./python-project.js";
+import { findUp, run, tail, which, type Architecture } from "./tools.js";
+
+/** How requirements were gathered: the text of a requirements file, and the files read to get it. */
+export interface Requirements {
+  text: string;
+  inputs: string[];
+}
+
+/**
+ * The project's requirements, as a requirements file's text. With uv, `uv export` from the project (its lock,
+ * updated when pyproject.toml changed; without dev dependencies, the project itself, editable installs or
+ * hashes); without uv, pyproject.toml's `[project].dependencies`; else the requirements.txt as it is.
+ */
+export async function gatherRequirements(project: PythonHandler, uv: string | undefined): Promise<Requirements | BuildMessage> {
+  if (project.pyproject) {
+    const dir = dirname(project.pyproject);
+    const lock = await findUp(dir, ["uv.lock"]);
+    const workspace = lock ? join(dirname(lock), "pyproject.toml") : undefined;
+    const inputs = [project.pyproject, ...[lock, workspace].filter((f): f is string => !!f && existsSync(f) && f !== project.pyproject)];
+    if (uv) {
+      const args = ["export", "--format", "requirements-txt", "--no-hashes", "--no-dev", "--no-emit-project", "--no-editable", "--no-header", "--quiet"];
+      const exported = await run(uv, args, { cwd: dir });
+      if (exported.code !== 0) return { message: `uv export failed:\n${tail(exported.stderr)}`, file: project.pyproject };
+      // uv export writes uv.lock when there was none: it is an input from now on.
+      const written = lock ?? (existsSync(join(dir, "uv.lock")) ? join(dir, "uv.lock") : undefined);
+      return { text: exported.stdout, inputs: [...new Set([...inputs, ...(written ? [written] : [])])] };
+    }
+    let parsed: { project?: { dependencies?: unknown } };
+    try {
+      parsed = parse(await readFile(project.pyproject, "utf8")) as typeof parsed;
+    } catch (error) {
+      return { message: `pyproject.toml is not valid TOML: ${(error as Error).message.split("\n")[0]}`, file: project.pyproject };
+    }
+    const deps = parsed.project?.dependencies ?? [];
+    if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
+      return { message: "[project].dependencies must be a list of requirement strings.", file: project.pyproject };
+    }
+    return { text: deps.map((d) => `${d}\n`).join(""), inputs };
+  }
+  if (project.requirements) return { text: await readFile(project.requirements, "utf8"), inputs: [project.requirements] };
+  return { text: "", inputs: [] };
+}
+
+/** True when a requirements text names no requirement (only comments and blank lines). */
+export function noRequirements(text: string): boolean {
+  return text.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("#"));
+}
+
+/**
+ * Installs `requirementsFile` into `out` for the Lambda platform of `version` (`3.12`) and `architecture`:
+ * binary wheels only for manylinux2014 (Python 3.11 and older, Amazon Linux 2) or manylinux_2_28 (3.12 and
+ * newer, Amazon Linux 2023), as SST does. No bytecode is compiled (it would carry build-time stamps).
+ */
+export async function installRequirements(options: {
+  requirementsFile: string;
+  out: string;
+  cwd: string;
+  version: string;
+  architecture: Architecture;
+  uv: string | undefined;
+}): Promise<BuildMessage | undefined> {
+  const { requirementsFile, out, cwd, version, architecture, uv } = options;
+  const machine = architecture === "arm64" ? "aarch64" : "x86_64";
+  const legacy = Number(version.split(".")[1]) <= 11;
+  if (uv) {
+    const platform = `${machine}-${legacy ? "manylinux2014" : "manylinux_2_28"}`;
+    const args = ["pip", "install", "--quiet", "-r", requirementsFile, "--target", out, "--python-platform", platform, "--python-version", version, "--only-binary", ":all:"];
+    const result = await run(uv, args, { cwd });
+    return result.code === 0 ? undefined : { message: `uv pip install failed:\n${tail(result.stderr || result.stdout)}` };
+  }
+  const python = (await which("python3")) ?? (await which("python"));
+  if (!python) return { message: "Python is not installed: neither uv nor python3 was found on PATH. Install uv (https://docs.astral.sh/uv) to build Python functions." };
+  const platforms = legacy ? [`manylinux2014_${machine}`] : [`manylinux_2_28_${machine}`, `manylinux2014_${machine}`];
+  const args = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input", "--no-compile", "-r", requirementsFile, "--target", out];
+  args.push(...platforms.flatMap((p) => ["--platform", p]), "--implementation", "cp", "--python-version", version, "--only-binary=:all:");
+  const result = await run(python, args, { cwd });
+  return result.code === 0 ? undefined : { message: `pip install failed:\n${tail(result.stderr || result.stdout)}` };
+}
