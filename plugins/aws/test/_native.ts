@@ -26,8 +26,8 @@ export function remove(root: string): void {
   rmSync(root, { recursive: true, force: true });
 }
 
-/** A BuildInput for calling a builder directly. */
-export function buildInput(root: string, runtime: string, handler: string, properties: Record<string, unknown> = {}, out = join(root, "out")): BuildInput {
+/** A BuildInput for calling a builder directly; the output in a hidden directory of the project, as `.sst/` is. */
+export function buildInput(root: string, runtime: string, handler: string, properties: Record<string, unknown> = {}, out = join(root, ".out", "out")): BuildInput {
   return { name: "Api", runtime, handler, root, out, dev: false, properties, links: {} };
 }
 

@@ -50,16 +50,16 @@ describe("the go builder", () => {
   });
 
   it("gives byte-identical bootstraps for the same sources", async () => {
-    const one = await buildGo(buildInput(root, "go", HANDLER, {}, join(root, "out-1")));
-    const two = await buildGo(buildInput(root, "go", HANDLER, {}, join(root, "out-2")));
+    const one = await buildGo(buildInput(root, "go", HANDLER, {}, join(root, ".out", "1")));
+    const two = await buildGo(buildInput(root, "go", HANDLER, {}, join(root, ".out", "2")));
     expect([one.errors ?? [], two.errors ?? []]).toEqual([[], []]);
-    expect(treeHash(join(root, "out-1"))).toBe(treeHash(join(root, "out-2")));
+    expect(treeHash(join(root, ".out", "1"))).toBe(treeHash(join(root, ".out", "2")));
   });
 
   it('builds for arm64 with architecture: "arm64"', async () => {
-    const result = await buildGo(buildInput(root, "go", HANDLER, { architecture: "arm64" }, join(root, "out-arm")));
+    const result = await buildGo(buildInput(root, "go", HANDLER, { architecture: "arm64" }, join(root, ".out", "arm")));
     expect(result.errors ?? []).toEqual([]);
-    expect(elfMachine(join(root, "out-arm", "bootstrap"))).toBe("aarch64");
+    expect(elfMachine(join(root, ".out", "arm", "bootstrap"))).toBe("aarch64");
   });
 
   it("reports a compile error at its file and line", async () => {
@@ -81,6 +81,6 @@ describe("the go builder", () => {
     expect(outside.errors).toEqual([{ message: expect.stringContaining("no go.mod in . or above it"), file: root }]);
     const arch = await buildGo(buildInput(root, "go", HANDLER, { architecture: "x86" }));
     expect(arch.errors).toEqual([{ message: expect.stringContaining('architecture "x86" is not one Lambda runs') }]);
-    expect(existsSync(join(root, "out", "bootstrap"))).toBe(true); // from the inputs test: failed builds write nothing new
+    expect(existsSync(join(root, ".out", "out", "bootstrap"))).toBe(true); // from the inputs test: failed builds write nothing new
   });
 });

@@ -4,7 +4,7 @@
  * platform (Linux, the function's architecture and Python version) with uv when it is on PATH, else pip.
  */
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parse } from "smol-toml";
 import type { BuildMessage } from "@sst/core";
@@ -25,17 +25,18 @@ export interface Requirements {
 export async function gatherRequirements(project: PythonHandler, uv: string | undefined): Promise<Requirements | BuildMessage> {
   if (project.pyproject) {
     const dir = dirname(project.pyproject);
-    const lock = await findUp(dir, ["uv.lock"]);
-    const workspace = lock ? join(dirname(lock), "pyproject.toml") : undefined;
-    const inputs = [project.pyproject, ...[lock, workspace].filter((f): f is string => !!f && existsSync(f) && f !== project.pyproject)];
+    // The lock (uv writes it at the workspace's root on the first export) and the workspace's pyproject.toml.
+    const lockInputs = async () => {
+      const lock = await findUp(dir, ["uv.lock"]);
+      return lock ? [lock, join(dirname(lock), "pyproject.toml")].filter((f) => existsSync(f) && f !== project.pyproject) : [];
+    };
     if (uv) {
       const args = ["export", "--format", "requirements-txt", "--no-hashes", "--no-dev", "--no-emit-project", "--no-editable", "--no-header", "--quiet"];
       const exported = await run(uv, args, { cwd: dir });
       if (exported.code !== 0) return { message: `uv export failed:\n${tail(exported.stderr)}`, file: project.pyproject };
-      // uv export writes uv.lock when there was none: it is an input from now on.
-      const written = lock ?? (existsSync(join(dir, "uv.lock")) ? join(dir, "uv.lock") : undefined);
-      return { text: exported.stdout, inputs: [...new Set([...inputs, ...(written ? [written] : [])])] };
+      return { text: exported.stdout, inputs: [project.pyproject, ...(await lockInputs())] };
     }
+    const inputs = [project.pyproject, ...(await lockInputs())];
     let parsed: { project?: { dependencies?: unknown } };
     try {
       parsed = parse(await readFile(project.pyproject, "utf8")) as typeof parsed;
@@ -76,7 +77,9 @@ export async function installRequirements(options: {
   if (uv) {
     const platform = `${machine}-${legacy ? "manylinux2014" : "manylinux_2_28"}`;
     const args = ["pip", "install", "--quiet", "-r", requirementsFile, "--target", out, "--python-platform", platform, "--python-version", version, "--only-binary", ":all:"];
+    const hadLock = existsSync(join(out, ".lock"));
     const result = await run(uv, args, { cwd });
+    if (!hadLock) await rm(join(out, ".lock"), { force: true }); // uv's lock on the target directory
     return result.code === 0 ? undefined : { message: `uv pip install failed:\n${tail(result.stderr || result.stdout)}` };
   }
   const python = (await which("python3")) ?? (await which("python"));

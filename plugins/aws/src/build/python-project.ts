@@ -53,12 +53,13 @@ const SKIPPED = new Set(["__pycache__", "node_modules", "venv", "env", "site-pac
 /**
  * Copies what Python can import from `importRoot` into `out`: its `.py` files and each directory holding Python
  * files, whole (package data included), without caches, virtual environments, `.egg-info` and hidden entries.
- * Returns the copied source files.
+ * Returns the copied source files. The directory holding `out` is never copied.
  */
 export async function copySources(importRoot: string, out: string): Promise<string[]> {
   const copied: string[] = [];
   for (const entry of await sortedEntries(importRoot)) {
     const path = join(importRoot, entry.name);
+    if (path === out || out.startsWith(path + sep)) continue; // the artifact's own directory
     if (entry.isFile() && entry.name.endsWith(".py")) {
       await mkdir(out, { recursive: true });
       await copyFile(path, join(out, entry.name));
