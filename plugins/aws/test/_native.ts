@@ -75,7 +75,7 @@ export function elfMachine(file: string): string {
  */
 export async function invokeBootstrap(bootstrap: string, payloads: unknown[]): Promise<InvokeResult[]> {
   const api = await RuntimeApi.start({ functionArn: "arn:aws:lambda:us-east-1:123456789012:function:Api" });
-  const env = { PATH: process.env.PATH ?? "", ...lambdaEnvironment({ runtimeApi: api.endpoint("w1"), functionName: "Api", handler: "bootstrap" }) };
+  const env = { PATH: process.env.PATH ?? "", ...lambdaEnvironment({ runtimeApi: await api.worker("w1"), functionName: "Api", handler: "bootstrap" }) };
   const child = spawn(bootstrap, [], { env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));

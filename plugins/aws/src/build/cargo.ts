@@ -41,7 +41,7 @@ export function cargoMessages(stdout: string, stderr: string, workspaceRoot: str
   const messages: BuildMessage[] = [];
   for (const line of stdout.split("\n")) {
     if (!line.startsWith("{")) continue;
-    let parsed: { reason?: string; message?: { level?: string; message?: string; spans?: Span[] } };
+    let parsed: { reason?: string; message?: { level?: string; message?: string; rendered?: string; spans?: Span[] } };
     try {
       parsed = JSON.parse(line);
     } catch {
@@ -53,7 +53,7 @@ export function cargoMessages(stdout: string, stderr: string, workspaceRoot: str
     messages.push(
       span
         ? { message: message.message, file: resolve(workspaceRoot, span.file_name), line: span.line_start, column: span.column_start }
-        : { message: message.message },
+        : { message: (message.rendered ?? message.message).trimEnd() }, // a link error: its details are in the rendering
     );
   }
   return messages.length ? messages : [`cargo build failed:\n${tail(stderr)}`];

@@ -18,10 +18,10 @@
  * `go.sum` and the `go.work` in use.
  */
 import { existsSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import type { BuildInput, BuildMessage, BuildResult, Kernel } from "@sst/core";
-import { architectureOf, findUp, isMessage, run, tail, which, type NativeBuildProperties } from "./tools.js";
+import { architectureOf, filesUnder, findUp, isMessage, run, tail, which, type NativeBuildProperties } from "./tools.js";
 
 /** Bumped when the artifact this builder produces changes for the same inputs (part of every cache key). */
 export const GO_BUILDER_VERSION = "1";
@@ -58,7 +58,7 @@ export async function buildGo(input: BuildInput): Promise<BuildResult> {
 
   const built = await run(go, ["build", ...flags, "-o", out, pkg], { cwd: moduleRoot, env });
   const fallbackInputs = [gomod, join(moduleRoot, "go.sum")].filter((f) => existsSync(f));
-  if (built.code !== 0) return fail(goMessages(built.stderr || built.stdout, moduleRoot), [...fallbackInputs, ...(await goFilesOf(dir))]);
+  if (built.code !== 0) return fail(goMessages(built.stderr || built.stdout, moduleRoot), [...fallbackInputs, ...(await filesUnder(moduleRoot, ".go", [join(moduleRoot, "vendor")]))].sort());
   return { handler: "bootstrap", out: input.out, inputs: await goInputs(go, pkg, moduleRoot, env, flags) };
 }
 
@@ -87,12 +87,6 @@ async function goInputs(go: string, pkg: string, moduleRoot: string, env: NodeJS
   const gowork = work.stdout.trim();
   if (gowork && gowork !== "off" && isAbsolute(gowork)) files.add(gowork);
   return [...files].sort();
-}
-
-/** The .go files of `dir` (the inputs of a failed build, so fixing the error rebuilds). */
-async function goFilesOf(dir: string): Promise<string[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith(".go")).map((n) => join(dir, n));
 }
 
 /** `go build`'s errors as build messages: `src/main.go:12:2: undefined: x` located in the file. */

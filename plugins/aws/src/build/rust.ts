@@ -17,12 +17,12 @@
  * The build's inputs are the source files cargo's dep-info lists for the binary (the crate's and its path
  * dependencies'), the crate's Cargo.toml, and the workspace's Cargo.toml and Cargo.lock.
  */
-import { chmod, copyFile, stat } from "node:fs/promises";
+import { chmod, copyFile, mkdir, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import type { BuildInput, BuildMessage, BuildResult, Kernel } from "@sst/core";
 import { binariesOf, cargoMessages, cargoMetadata, depInfoSources, type CargoMetadata } from "./cargo.js";
-import { architectureOf, findUp, isMessage, run, which, type Architecture, type NativeBuildProperties } from "./tools.js";
+import { architectureOf, filesUnder, findUp, isMessage, run, which, type Architecture, type NativeBuildProperties } from "./tools.js";
 
 /** Bumped when the artifact this builder produces changes for the same inputs (part of every cache key). */
 export const RUST_BUILDER_VERSION = "1";
@@ -58,14 +58,19 @@ export async function buildRust(input: BuildInput): Promise<BuildResult> {
 
   const plan = await buildPlan(input.dev, architecture, metadata, binary, env);
   if (isMessage(plan)) return fail([plan], [crate.manifest]);
-  const built = await run(cargo, [...plan.args, "--bin", binary, "--manifest-path", crate.manifest, "--message-format", "json-render-diagnostics"], {
+  const built = await run(cargo, [...plan.args, "--bin", binary, "--manifest-path", crate.manifest, "--message-format", "json"], {
     cwd: dirname(crate.manifest),
     env,
   });
-  const manifests = [crate.manifest, join(metadata.workspace_root, "Cargo.toml"), join(metadata.workspace_root, "Cargo.lock")].filter((f) => existsSync(f));
-  if (built.code !== 0) return fail(cargoMessages(built.stdout, built.stderr, metadata.workspace_root), manifests);
+  const manifests = [...new Set([crate.manifest, join(metadata.workspace_root, "Cargo.toml"), join(metadata.workspace_root, "Cargo.lock")])].filter((f) => existsSync(f));
+  if (built.code !== 0) {
+    // What `sst dev` watches to retry: the crate's Rust files (a failed build has no dep-info).
+    const sources = await filesUnder(dirname(crate.manifest), ".rs", [metadata.target_directory]);
+    return fail(cargoMessages(built.stdout, built.stderr, metadata.workspace_root), [...manifests, ...sources].sort());
+  }
 
   const out = join(input.out, "bootstrap");
+  await mkdir(input.out, { recursive: true });
   await copyFile(plan.binary, out);
   await chmod(out, 0o755);
   const sources = (await depInfoSources(plan.depInfo, env)) ?? [];

@@ -3,7 +3,7 @@
  * reading a builder's `properties`.
  */
 import { spawn } from "node:child_process";
-import { access, constants, stat } from "node:fs/promises";
+import { access, constants, readdir, stat } from "node:fs/promises";
 import { delimiter, dirname, join, sep } from "node:path";
 import type { BuildMessage } from "@sst/core";
 
@@ -91,4 +91,25 @@ export async function findUp(start: string, names: string[], stop?: string): Pro
     if (parent === dir || (bounded && dir === stop)) return undefined;
     dir = parent;
   }
+}
+
+/**
+ * The files ending in `extension` under `dir`, skipping hidden directories, `node_modules`, `target` and the
+ * directories in `skip`: the sources a failed build is retried on when one of them changes.
+ */
+export async function filesUnder(dir: string, extension: string, skip: string[] = []): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (current: string): Promise<void> => {
+    const entries = await readdir(current, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".") && entry.name !== "node_modules" && entry.name !== "target" && !skip.includes(path)) await walk(path);
+      } else if (entry.name.endsWith(extension)) {
+        found.push(path);
+      }
+    }
+  };
+  await walk(dir);
+  return found.sort();
 }

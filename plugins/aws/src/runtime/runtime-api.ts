@@ -13,14 +13,15 @@
  *   Lambda.
  *
  * Workers: each runtime process is one worker with one invocation at a time. Give each process its own endpoint,
- * `AWS_LAMBDA_RUNTIME_API=${api.endpoint("worker-1")}` (`127.0.0.1:PORT/worker-1`; the runtime clients append
- * the API path to it); a process given `api.address` is the worker `default`. A worker asking for the next
- * invocation while one it took is unanswered gets a 403 `InvalidStateTransition`, as from Lambda. Invocations
- * queue in order and go to the worker that has waited longest.
+ * `AWS_LAMBDA_RUNTIME_API=${await api.worker("w1")}`: a port of its own, so the value is a plain `host:port` that
+ * every runtime client takes (the Rust one refuses a path without a scheme, the Go one a scheme); a process given
+ * `api.address` is the worker `default`. A worker asking for the next invocation while one it took is unanswered
+ * gets a 403 `InvalidStateTransition`, as from Lambda. Invocations queue in order and go to the worker that has
+ * waited longest.
  *
  * @example
  * const api = await RuntimeApi.start();
- * const child = spawn("./bootstrap", { env: { ...process.env, AWS_LAMBDA_RUNTIME_API: api.endpoint("w1") } });
+ * const child = spawn("./bootstrap", { env: { ...process.env, AWS_LAMBDA_RUNTIME_API: await api.worker("w1") } });
  * const result = await api.invoke({ name: "Ada" }, { timeoutMs: 10_000 }); // { ok: true, body } or { ok: false, error }
  * child.kill();
  * await api.close();
@@ -37,7 +38,7 @@ export { MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, MAX_STREAMED_RESPONSE_BYTES } fr
 /** The worker of requests without a worker prefix. */
 export const DEFAULT_WORKER = "default";
 
-const ROUTE = /^(?:\/([^/]+))?\/2018-06-01\/runtime\/(?:invocation\/(next)|invocation\/([^/]+)\/(response|error)|init\/(error))$/;
+const ROUTE = /^\/2018-06-01\/runtime\/(?:invocation\/(next)|invocation\/([^/]+)\/(response|error)|init\/(error))$/;
 
 interface Invocation {
   requestId: string;
@@ -50,7 +51,8 @@ interface Invocation {
 }
 
 export class RuntimeApi {
-  readonly #server: Server;
+  /** One server per worker: the worker is the port a request came in on. */
+  readonly #servers = new Map<string, Server>();
   readonly #options: RuntimeApiOptions;
   readonly #queue: Invocation[] = [];
   /** Workers long-polling `/next`, longest waiting first. */
@@ -61,37 +63,47 @@ export class RuntimeApi {
   readonly #busy = new Map<string, string>();
   #closed = false;
 
-  private constructor(server: Server, options: RuntimeApiOptions) {
-    this.#server = server;
+  private constructor(options: RuntimeApiOptions) {
     this.#options = options;
   }
 
-  /** Starts a server on `options.host` (127.0.0.1) and `options.port` (a free one). */
+  /** Starts the server of the worker `default` on `options.host` (127.0.0.1) and `options.port` (a free one). */
   static async start(options: RuntimeApiOptions = {}): Promise<RuntimeApi> {
-    const server = createServer();
+    const api = new RuntimeApi(options);
+    await api.#listen(DEFAULT_WORKER, options.port ?? 0);
+    return api;
+  }
+
+  /** `host:port` of the worker `default`: what `AWS_LAMBDA_RUNTIME_API` takes. */
+  get address(): string {
+    return addressOf(this.#servers.get(DEFAULT_WORKER)!);
+  }
+
+  /**
+   * Opens an endpoint for one more worker (a runtime process) on a free port, and returns its
+   * `AWS_LAMBDA_RUNTIME_API` (`127.0.0.1:PORT`). Its name is what `idleWorkers`, results and callbacks report.
+   */
+  async worker(name: string): Promise<string> {
+    if (this.#closed) throw new Error("The Runtime API server is closed.");
+    if (this.#servers.has(name)) throw new Error(`The Runtime API server already has a worker named ${JSON.stringify(name)}.`);
+    return addressOf(await this.#listen(name, 0));
+  }
+
+  async #listen(worker: string, port: number): Promise<Server> {
+    const server = createServer((req, res) => this.#route(worker, req, res));
     // Long polls and keep-alive connections stay open as long as the runtime keeps them: a server-side idle
     // timeout races with a runtime reusing the connection for its next POST, which would fail it.
     server.keepAliveTimeout = 0;
     server.requestTimeout = 0;
-    const api = new RuntimeApi(server, options);
-    server.on("request", (req, res) => api.#route(req, res));
+    this.#servers.set(worker, server);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+      server.listen(port, this.#options.host ?? "127.0.0.1", () => resolve());
+    }).catch((error: unknown) => {
+      this.#servers.delete(worker);
+      throw error;
     });
-    return api;
-  }
-
-  /** `host:port`, what `AWS_LAMBDA_RUNTIME_API` takes (for the worker `default`). */
-  get address(): string {
-    const { address, port } = this.#server.address() as AddressInfo;
-    return `${address.includes(":") ? `[${address}]` : address}:${port}`;
-  }
-
-  /** The `AWS_LAMBDA_RUNTIME_API` of one worker: `host:port/<worker>`. */
-  endpoint(worker: string): string {
-    if (!/^[A-Za-z0-9._~-]+$/.test(worker) || worker === "2018-06-01") throw new Error(`Invalid worker name ${JSON.stringify(worker)}: use letters, digits, ".", "_", "~" or "-".`);
-    return `${this.address}/${worker}`;
+    return server;
   }
 
   /** Workers waiting for an invocation now. */
@@ -159,21 +171,25 @@ export class RuntimeApi {
     }
     for (const res of this.#waiting.values()) sendJson(res, 500, { errorType: "ServiceException", errorMessage: "The Runtime API server is closing." });
     this.#waiting.clear();
-    await new Promise<void>((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections();
-    });
+    await Promise.all(
+      [...this.#servers.values()].map(
+        (server) =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+          }),
+      ),
+    );
   }
 
-  #route(req: IncomingMessage, res: ServerResponse): void {
+  #route(worker: string, req: IncomingMessage, res: ServerResponse): void {
     const match = ROUTE.exec((req.url ?? "").split("?")[0]!);
     if (!match) return sendJson(res, 404, { errorType: "NotFound", errorMessage: `No Runtime API route ${req.method} ${req.url}.` });
-    const worker = match[1] === undefined ? DEFAULT_WORKER : decodeURIComponent(match[1]);
-    const method = match[2] ? "GET" : "POST";
+    const method = match[1] ? "GET" : "POST";
     if (req.method !== method) return sendJson(res, 405, { errorType: "MethodNotAllowed", errorMessage: `${req.method} is not allowed on ${req.url}.` });
-    if (match[2]) return this.#next(worker, res);
-    if (match[5]) return void this.#initError(worker, req, res);
-    return void this.#result(worker, decodeURIComponent(match[3]!), match[4] as "response" | "error", req, res);
+    if (match[1]) return this.#next(worker, res);
+    if (match[4]) return void this.#initError(worker, req, res);
+    return void this.#result(worker, decodeURIComponent(match[2]!), match[3] as "response" | "error", req, res);
   }
 
   #next(worker: string, res: ServerResponse): void {
@@ -269,4 +285,9 @@ export class RuntimeApi {
     invocation.unlisten?.();
     invocation.settle(result);
   }
+}
+
+function addressOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `${address.includes(":") ? `[${address}]` : address}:${port}`;
 }
