@@ -108,6 +108,21 @@ describe("the python builder", () => {
     }
   });
 
+  it("in sst dev (a dev build): installs dependencies for this machine's Python, whatever the function's platform", async () => {
+    process.env.PATH = pipOnly;
+    const native = project("python-native");
+    try {
+      const out = join(native, ".out", "dev");
+      const result = await buildPython({ ...buildInput(native, "python", "handler.handler", { architecture: "arm64", runtime: "python3.12" }, out), dev: true });
+      expect(result.errors ?? []).toEqual([]);
+      const tag = execFileSync(python, ["-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"], { encoding: "utf8" }).trim();
+      expect(readdirSync(join(out, "markupsafe"))).toContain(`_speedups${tag}`);
+      expect(invoke(out, "handler.handler", { html: "<b>" })).toEqual({ escaped: "&lt;b&gt;" });
+    } finally {
+      remove(native);
+    }
+  });
+
   it("with python.container: writes a Docker build context (sources, requirements.txt, a Dockerfile on the Lambda base image) and installs nothing", async () => {
     process.env.PATH = pipOnly;
     const out = join(root, ".out", "out-container");

@@ -61,7 +61,8 @@ export function noRequirements(text: string): boolean {
 /**
  * Installs `requirementsFile` into `out` for the Lambda platform of `version` (`3.12`) and `architecture`:
  * binary wheels only for manylinux2014 (Python 3.11 and older, Amazon Linux 2) or manylinux_2_28 (3.12 and
- * newer, Amazon Linux 2023), as SST does. No bytecode is compiled (it would carry build-time stamps).
+ * newer, Amazon Linux 2023), as SST does. With `host` (a dev build, run on this machine by `sst dev`), for this
+ * machine's Python instead. No bytecode is compiled (it would carry build-time stamps).
  */
 export async function installRequirements(options: {
   requirementsFile: string;
@@ -70,13 +71,15 @@ export async function installRequirements(options: {
   version: string;
   architecture: Architecture;
   uv: string | undefined;
+  host?: boolean;
 }): Promise<BuildMessage | undefined> {
-  const { requirementsFile, out, cwd, version, architecture, uv } = options;
+  const { requirementsFile, out, cwd, version, architecture, uv, host } = options;
   const machine = architecture === "arm64" ? "aarch64" : "x86_64";
   const legacy = Number(version.split(".")[1]) <= 11;
   if (uv) {
     const platform = `${machine}-${legacy ? "manylinux2014" : "manylinux_2_28"}`;
-    const args = ["pip", "install", "--quiet", "-r", requirementsFile, "--target", out, "--python-platform", platform, "--python-version", version, "--only-binary", ":all:"];
+    const args = ["pip", "install", "--quiet", "-r", requirementsFile, "--target", out];
+    if (!host) args.push("--python-platform", platform, "--python-version", version, "--only-binary", ":all:");
     const hadLock = existsSync(join(out, ".lock"));
     const result = await run(uv, args, { cwd });
     if (!hadLock) await rm(join(out, ".lock"), { force: true }); // uv's lock on the target directory
@@ -86,7 +89,7 @@ export async function installRequirements(options: {
   if (!python) return { message: "Python is not installed: neither uv nor python3 was found on PATH. Install uv (https://docs.astral.sh/uv) to build Python functions." };
   const platforms = legacy ? [`manylinux2014_${machine}`] : [`manylinux_2_28_${machine}`, `manylinux2014_${machine}`];
   const args = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-input", "--no-compile", "-r", requirementsFile, "--target", out];
-  args.push(...platforms.flatMap((p) => ["--platform", p]), "--implementation", "cp", "--python-version", version, "--only-binary=:all:");
+  if (!host) args.push(...platforms.flatMap((p) => ["--platform", p]), "--implementation", "cp", "--python-version", version, "--only-binary=:all:");
   const result = await run(python, args, { cwd });
   return result.code === 0 ? undefined : { message: `pip install failed:\n${tail(result.stderr || result.stdout)}` };
 }

@@ -20,6 +20,8 @@
  * one, else one on the AWS Lambda Python base image for the runtime's version). Building and pushing the image
  * is the deploy's (it needs Docker), not the builder's.
  *
+ * In `sst dev` (`dev: true`) dependencies are installed for this machine's Python, which runs the handler.
+ *
  * No bytecode is compiled into the artifact, so an unchanged project gives byte-identical files.
  */
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -86,7 +88,7 @@ export async function buildPython(input: BuildInput): Promise<BuildResult> {
       const requirementsFile = join(scratch, "requirements.txt");
       await writeFile(requirementsFile, requirements.text);
       const cwd = dirname(project.pyproject ?? project.requirements ?? project.file);
-      const failed = await installRequirements({ requirementsFile, out: input.out, cwd, version: runtime.slice("python".length), architecture, uv });
+      const failed = await installRequirements({ requirementsFile, out: input.out, cwd, version: runtime.slice("python".length), architecture, uv, host: input.dev });
       if (failed) return fail([{ ...failed, file: project.pyproject ?? project.requirements }], inputs);
     } finally {
       await rm(scratch, { recursive: true, force: true });
