@@ -80,7 +80,10 @@ export async function invokeBootstrap(bootstrap: string, payloads: unknown[]): P
   let output = "";
   child.stdout.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr.on("data", (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.on("exit", () => resolve());
+    child.on("error", (error) => ((output += String(error)), resolve()));
+  });
   try {
     const results: InvokeResult[] = [];
     for (const payload of payloads) {

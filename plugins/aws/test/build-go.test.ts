@@ -13,7 +13,8 @@ beforeAll(() => {
 });
 afterAll(() => remove(root));
 
-describe("the go builder", () => {
+// First builds download modules and compile the standard library for arm64: minutes on a fresh, busy machine.
+describe("the go builder", { timeout: 600_000 }, () => {
   it("is registered by the aws plugin for runtime go", () => {
     expect(new Kernel({ plugins: [aws()] }).hooks.build.get("go")?.isUsed()).toBe(true);
   });

@@ -43,7 +43,8 @@ afterAll(() => {
   remove(pipOnly);
 });
 
-describe("the python builder", () => {
+// Installs download from PyPI: allow for a slow index.
+describe("the python builder", { timeout: 600_000 }, () => {
   it("is registered by the aws plugin for runtime python", () => {
     expect(new Kernel({ plugins: [aws()] }).hooks.build.get("python")?.isUsed()).toBe(true);
   });

@@ -27,7 +27,7 @@ beforeAll(() => {
 });
 afterAll(() => remove(root));
 
-describe("the rust builder", () => {
+describe("the rust builder", { timeout: 900_000 }, () => {
   it("is registered by the aws plugin for runtime rust", () => {
     expect(new Kernel({ plugins: [aws()] }).hooks.build.get("rust")?.isUsed()).toBe(true);
   });
@@ -43,7 +43,7 @@ describe("the rust builder", () => {
     const [hello, failed] = await invokeBootstrap(bootstrap, [{ name: "Ada" }, { fail: true }]);
     expect(json(hello)).toEqual({ greeting: "hello Ada from rust", requestId: hello!.requestId });
     expect(failed).toMatchObject({ ok: false, error: { kind: "function", errorMessage: "the handler was asked to fail" } });
-  }, 900_000);
+  });
 
   it("lists the crate's sources, Cargo.toml and Cargo.lock as inputs, and reuses the artifact while none changed", async () => {
     const crate = join(root, "crates/api");
@@ -51,7 +51,7 @@ describe("the rust builder", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.inputs).toEqual([join(crate, "Cargo.lock"), join(crate, "Cargo.toml"), join(crate, "src/main.rs")]);
     expect((await build(root, "rust", HANDLER, { architecture: "x86_64" })).status).toEqual(["cached"]);
-  }, 900_000);
+  });
 
   it("takes <crate>.<binary> to pick a binary, and names the binaries when the one asked for is not there", async () => {
     const named = await buildRust(buildInput(root, "rust", "crates/api.rust-api", {}, join(root, ".out", "named")));
@@ -59,7 +59,7 @@ describe("the rust builder", () => {
     expect(readFileSync(join(root, ".out", "named", "bootstrap"))).toEqual(readFileSync(join(root, ".out", "out", "bootstrap")));
     const wrong = await buildRust(buildInput(root, "rust", "crates/api.other", {}, join(root, ".out", "wrong")));
     expect(wrong.errors).toEqual([{ message: 'the crate rust-api has no binary "other" (its binaries: rust-api).', file: join(root, "crates/api/Cargo.toml") }]);
-  }, 900_000);
+  });
 
   it("without cargo-lambda, fails for a target rustup has not installed, naming it and the command that adds it", async () => {
     // A rustup that lists only the host's target: the check does not depend on what this machine has installed.
@@ -87,7 +87,7 @@ describe("the rust builder", () => {
     } finally {
       remove(broken);
     }
-  }, 900_000);
+  });
 
   it("names a handler that is not a crate directory", async () => {
     const missing = await buildRust(buildInput(root, "rust", "crates/nope"));
