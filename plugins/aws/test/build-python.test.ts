@@ -109,6 +109,20 @@ describe("the python builder", { timeout: 600_000 }, () => {
     }
   });
 
+  it("takes the requirements.txt beside a pyproject.toml that lists no dependencies", async () => {
+    const native = project("python-native");
+    try {
+      writeFileSync(join(native, "pyproject.toml"), '[project]\nname = "tools-only"\nversion = "0.1.0"\n\n[tool.ruff]\nline-length = 100\n');
+      const out = join(native, ".out", "beside");
+      const result = await buildPython(buildInput(native, "python", "handler.handler", { runtime: hostVersion }, out));
+      expect(result.errors ?? []).toEqual([]);
+      expect(result.inputs).toEqual([join(native, "handler.py"), join(native, "pyproject.toml"), join(native, "requirements.txt")]);
+      expect(invoke(out, "handler.handler", { html: "a&b" })).toEqual({ escaped: "a&amp;b" });
+    } finally {
+      remove(native);
+    }
+  });
+
   it("in sst dev (a dev build): installs dependencies for this machine's Python, whatever the function's platform", async () => {
     process.env.PATH = pipOnly;
     const native = project("python-native");

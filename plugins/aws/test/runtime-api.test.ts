@@ -195,6 +195,17 @@ describe("the Lambda Runtime API server", () => {
     expect(await closing.invoke({})).toMatchObject({ ok: false, error: { kind: "closed" } });
   });
 
+  it("fails the invocation a removed worker held with Runtime.ExitError, and closes its endpoint", async () => {
+    api = await RuntimeApi.start();
+    const w = await api.worker("w");
+    const result = api.invoke({}, { timeoutMs: 60_000 });
+    const id = (await next(w)).headers.get("lambda-runtime-aws-request-id")!;
+    await api.removeWorker("w", { code: 2 });
+    expect(await result).toMatchObject({ ok: false, worker: "w", error: { kind: "function", errorType: "Runtime.ExitError", errorMessage: `RequestId: ${id} Error: Runtime exited with error: exit status 2` } });
+    await expect(next(w)).rejects.toThrow();
+    await expect(api.removeWorker("w")).rejects.toThrow('no worker named "w"');
+  });
+
   it("refuses a second worker of the same name", async () => {
     api = await RuntimeApi.start();
     const w = await api.worker("w");

@@ -50,7 +50,8 @@ export async function buildGo(input: BuildInput): Promise<BuildResult> {
   if (!go) return fail(["Go is not installed: `go` was not found on PATH. Install Go (https://go.dev/dl) to build Go functions."]);
 
   const moduleRoot = dirname(gomod);
-  const pkg = "./" + (relative(moduleRoot, dir).split("\\").join("/") || ".");
+  const rel = relative(moduleRoot, dir).split("\\").join("/");
+  const pkg = rel ? `./${rel}` : ".";
   const env: NodeJS.ProcessEnv = { ...process.env, CGO_ENABLED: "0", GOFLAGS: [process.env.GOFLAGS, "-buildvcs=false"].filter(Boolean).join(" ") };
   if (!input.dev) Object.assign(env, { GOOS: "linux", GOARCH: architecture === "arm64" ? "arm64" : "amd64" });
   const flags = input.dev ? ["-tags", "lambda.norpc"] : ["-trimpath", "-tags", "lambda.norpc", "-ldflags", "-s -w"];

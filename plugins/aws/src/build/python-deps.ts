@@ -18,39 +18,42 @@ export interface Requirements {
 }
 
 /**
- * The project's requirements, as a requirements file's text. With uv, `uv export` from the project (its lock,
- * updated when pyproject.toml changed; without dev dependencies, the project itself, editable installs or
- * hashes); without uv, pyproject.toml's `[project].dependencies`; else the requirements.txt as it is.
+ * The project's requirements, as a requirements file's text:
+ * - a pyproject.toml that lists no `[project].dependencies` beside a requirements.txt (a pyproject.toml for
+ *   tools only): that requirements.txt;
+ * - else, with uv, `uv export` from the project (its lock, updated when pyproject.toml changed; without dev
+ *   dependencies, the project itself, editable installs or hashes);
+ * - else pyproject.toml's `[project].dependencies`;
+ * - without a pyproject.toml, the nearest requirements.txt as it is.
  */
 export async function gatherRequirements(project: PythonHandler, uv: string | undefined): Promise<Requirements | BuildMessage> {
-  if (project.pyproject) {
-    const dir = dirname(project.pyproject);
-    // The lock (uv writes it at the workspace's root on the first export) and the workspace's pyproject.toml.
-    const lockInputs = async () => {
-      const lock = await findUp(dir, ["uv.lock"]);
-      return lock ? [lock, join(dirname(lock), "pyproject.toml")].filter((f) => existsSync(f) && f !== project.pyproject) : [];
-    };
-    if (uv) {
-      const args = ["export", "--format", "requirements-txt", "--no-hashes", "--no-dev", "--no-emit-project", "--no-editable", "--no-header", "--quiet"];
-      const exported = await run(uv, args, { cwd: dir });
-      if (exported.code !== 0) return { message: `uv export failed:\n${tail(exported.stderr)}`, file: project.pyproject };
-      return { text: exported.stdout, inputs: [project.pyproject, ...(await lockInputs())] };
-    }
-    const inputs = [project.pyproject, ...(await lockInputs())];
-    let parsed: { project?: { dependencies?: unknown } };
-    try {
-      parsed = parse(await readFile(project.pyproject, "utf8")) as typeof parsed;
-    } catch (error) {
-      return { message: `pyproject.toml is not valid TOML: ${(error as Error).message.split("\n")[0]}`, file: project.pyproject };
-    }
-    const deps = parsed.project?.dependencies ?? [];
-    if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
-      return { message: "[project].dependencies must be a list of requirement strings.", file: project.pyproject };
-    }
-    return { text: deps.map((d) => `${d}\n`).join(""), inputs };
+  const { pyproject } = project;
+  if (!pyproject) return project.requirements ? { text: await readFile(project.requirements, "utf8"), inputs: [project.requirements] } : { text: "", inputs: [] };
+  const dir = dirname(pyproject);
+  let parsed: { project?: { dependencies?: unknown } };
+  try {
+    parsed = parse(await readFile(pyproject, "utf8")) as typeof parsed;
+  } catch (error) {
+    return { message: `pyproject.toml is not valid TOML: ${(error as Error).message.split("\n")[0]}`, file: pyproject };
   }
-  if (project.requirements) return { text: await readFile(project.requirements, "utf8"), inputs: [project.requirements] };
-  return { text: "", inputs: [] };
+  const deps = parsed.project?.dependencies ?? [];
+  if (!Array.isArray(deps) || deps.some((d) => typeof d !== "string")) {
+    return { message: "[project].dependencies must be a list of requirement strings.", file: pyproject };
+  }
+  const beside = join(dir, "requirements.txt");
+  if (deps.length === 0 && existsSync(beside)) return { text: await readFile(beside, "utf8"), inputs: [pyproject, beside] };
+  // The lock (uv writes it at the workspace's root on the first export) and the workspace's pyproject.toml.
+  const lockInputs = async () => {
+    const lock = await findUp(dir, ["uv.lock"]);
+    return lock ? [lock, join(dirname(lock), "pyproject.toml")].filter((f) => existsSync(f) && f !== pyproject) : [];
+  };
+  if (uv) {
+    const args = ["export", "--format", "requirements-txt", "--no-hashes", "--no-dev", "--no-emit-project", "--no-editable", "--no-header", "--quiet"];
+    const exported = await run(uv, args, { cwd: dir });
+    if (exported.code !== 0) return { message: `uv export failed:\n${tail(exported.stderr)}`, file: pyproject };
+    return { text: exported.stdout, inputs: [pyproject, ...(await lockInputs())] };
+  }
+  return { text: deps.map((d) => `${d}\n`).join(""), inputs: [pyproject, ...(await lockInputs())] };
 }
 
 /** True when a requirements text names no requirement (only comments and blank lines). */

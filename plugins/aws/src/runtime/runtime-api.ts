@@ -89,6 +89,25 @@ export class RuntimeApi {
     return addressOf(await this.#listen(name, 0));
   }
 
+  /**
+   * Closes a worker's endpoint once its process is gone. An invocation it held fails with `Runtime.ExitError`
+   * (kind `function`), as in Lambda when the runtime exits mid-invocation; `exit` says how it ended.
+   */
+  async removeWorker(name: string, exit: { code?: number | null; signal?: string | null } = {}): Promise<void> {
+    const server = this.#servers.get(name);
+    if (!server || name === DEFAULT_WORKER) throw new Error(`The Runtime API server has no worker named ${JSON.stringify(name)} to remove.`);
+    this.#servers.delete(name);
+    this.#waiting.delete(name);
+    const held = this.#busy.get(name);
+    const invocation = held === undefined ? undefined : this.#running.get(held);
+    if (invocation) {
+      const how = exit.signal ? `signal: ${exit.signal}` : `exit status ${exit.code ?? "unknown"}`;
+      const errorMessage = `RequestId: ${invocation.requestId} Error: Runtime exited with error: ${how}`;
+      this.#finish(invocation, { ok: false, requestId: invocation.requestId, worker: name, error: { kind: "function", errorType: "Runtime.ExitError", errorMessage } });
+    }
+    await closeServer(server);
+  }
+
   async #listen(worker: string, port: number): Promise<Server> {
     const server = createServer((req, res) => this.#route(worker, req, res));
     // Long polls and keep-alive connections stay open as long as the runtime keeps them: a server-side idle
@@ -171,15 +190,7 @@ export class RuntimeApi {
     }
     for (const res of this.#waiting.values()) sendJson(res, 500, { errorType: "ServiceException", errorMessage: "The Runtime API server is closing." });
     this.#waiting.clear();
-    await Promise.all(
-      [...this.#servers.values()].map(
-        (server) =>
-          new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            server.closeAllConnections();
-          }),
-      ),
-    );
+    await Promise.all([...this.#servers.values()].map(closeServer));
   }
 
   #route(worker: string, req: IncomingMessage, res: ServerResponse): void {
@@ -290,4 +301,11 @@ export class RuntimeApi {
 function addressOf(server: Server): string {
   const { address, port } = server.address() as AddressInfo;
   return `${address.includes(":") ? `[${address}]` : address}:${port}`;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
