@@ -203,7 +203,21 @@ describe("the Lambda Runtime API server", () => {
     await api.removeWorker("w", { code: 2 });
     expect(await result).toMatchObject({ ok: false, worker: "w", error: { kind: "function", errorType: "Runtime.ExitError", errorMessage: `RequestId: ${id} Error: Runtime exited with error: exit status 2` } });
     await expect(next(w)).rejects.toThrow();
-    await expect(api.removeWorker("w")).rejects.toThrow('no worker named "w"');
+  });
+
+  it("serves workers on path prefixes of the main port too (api.endpoint), each with its own invocation", async () => {
+    api = await RuntimeApi.start();
+    const p1 = api.endpoint("p1");
+    expect(p1).toBe(`${api.address}/p1`);
+    const polling = next(p1);
+    await until(() => api!.idleWorkers.includes("p1"));
+    const result = api.invoke({ via: "prefix" }, { timeoutMs: 60_000 });
+    const invocation = await polling;
+    expect(await invocation.json()).toEqual({ via: "prefix" });
+    expect((await next(p1)).status).toBe(403); // p1 holds it
+    await post(p1, `invocation/${invocation.headers.get("lambda-runtime-aws-request-id")}/response`, "{}");
+    expect(await result).toMatchObject({ ok: true, worker: "p1" });
+    expect(() => api!.endpoint("a/b")).toThrow("Invalid worker name");
   });
 
   it("refuses a second worker of the same name", async () => {

@@ -12,12 +12,14 @@
  *   unknown request id is a 400 `InvalidRequestID`, a response over 6 MB a 413 and a failed invocation, as in
  *   Lambda.
  *
- * Workers: each runtime process is one worker with one invocation at a time. Give each process its own endpoint,
- * `AWS_LAMBDA_RUNTIME_API=${await api.worker("w1")}`: a port of its own, so the value is a plain `host:port` that
- * every runtime client takes (the Rust one refuses a path without a scheme, the Go one a scheme); a process given
- * `api.address` is the worker `default`. A worker asking for the next invocation while one it took is unanswered
- * gets a 403 `InvalidStateTransition`, as from Lambda. Invocations queue in order and go to the worker that has
- * waited longest.
+ * Workers: each runtime process is one worker with one invocation at a time. Give each process its own endpoint:
+ * - `await api.worker("w1")`: a port of its own, a plain `host:port` that every runtime client takes;
+ * - `api.endpoint("w1")`: `host:port/w1`, a path prefix on the main port. The Go, Python and Node runtimes (and a
+ *   `bootstrap` using curl) append the API path to it; Rust's `lambda_runtime` refuses a path without a scheme
+ *   (give it `http://${api.endpoint("w1")}`, or a port of its own).
+ * A process given `api.address` is the worker `default`. A worker asking for the next invocation while one it took
+ * is unanswered gets a 403 `InvalidStateTransition`, as from Lambda. Invocations queue in order and go to the
+ * worker that has waited longest.
  *
  * @example
  * const api = await RuntimeApi.start();
@@ -38,7 +40,9 @@ export { MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, MAX_STREAMED_RESPONSE_BYTES } fr
 /** The worker of requests without a worker prefix. */
 export const DEFAULT_WORKER = "default";
 
-const ROUTE = /^\/2018-06-01\/runtime\/(?:invocation\/(next)|invocation\/([^/]+)\/(response|error)|init\/(error))$/;
+/** `[/<worker>]/2018-06-01/runtime/...`: the worker prefix, then next | {id}/response|error | init error. */
+const ROUTE = /^(?:\/([^/]+))?\/2018-06-01\/runtime\/(?:invocation\/(next)|invocation\/([^/]+)\/(response|error)|init\/(error))$/;
+const WORKER_NAME = /^[A-Za-z0-9._~-]+$/;
 
 interface Invocation {
   requestId: string;
@@ -80,24 +84,36 @@ export class RuntimeApi {
   }
 
   /**
+   * The `AWS_LAMBDA_RUNTIME_API` of a worker on the main port: `host:port/<name>` (see the module comment for the
+   * runtimes that take a path). Its name is what `idleWorkers`, results and callbacks report.
+   */
+  endpoint(name: string): string {
+    checkName(name);
+    return `${this.address}/${name}`;
+  }
+
+  /**
    * Opens an endpoint for one more worker (a runtime process) on a free port, and returns its
-   * `AWS_LAMBDA_RUNTIME_API` (`127.0.0.1:PORT`). Its name is what `idleWorkers`, results and callbacks report.
+   * `AWS_LAMBDA_RUNTIME_API` (`127.0.0.1:PORT`), which every runtime client takes. Its name is what
+   * `idleWorkers`, results and callbacks report.
    */
   async worker(name: string): Promise<string> {
+    checkName(name);
     if (this.#closed) throw new Error("The Runtime API server is closed.");
     if (this.#servers.has(name)) throw new Error(`The Runtime API server already has a worker named ${JSON.stringify(name)}.`);
     return addressOf(await this.#listen(name, 0));
   }
 
   /**
-   * Closes a worker's endpoint once its process is gone. An invocation it held fails with `Runtime.ExitError`
-   * (kind `function`), as in Lambda when the runtime exits mid-invocation; `exit` says how it ended.
+   * Forgets a worker once its process is gone (and closes its port, from `worker()`). An invocation it held fails
+   * with `Runtime.ExitError` (kind `function`), as in Lambda when the runtime exits mid-invocation; `exit` says
+   * how it ended.
    */
   async removeWorker(name: string, exit: { code?: number | null; signal?: string | null } = {}): Promise<void> {
+    if (name === DEFAULT_WORKER) throw new Error(`The worker ${DEFAULT_WORKER} is the server's own: close the server instead.`);
     const server = this.#servers.get(name);
-    if (!server || name === DEFAULT_WORKER) throw new Error(`The Runtime API server has no worker named ${JSON.stringify(name)} to remove.`);
     this.#servers.delete(name);
-    this.#waiting.delete(name);
+    this.retire(name);
     const held = this.#busy.get(name);
     const invocation = held === undefined ? undefined : this.#running.get(held);
     if (invocation) {
@@ -105,7 +121,7 @@ export class RuntimeApi {
       const errorMessage = `RequestId: ${invocation.requestId} Error: Runtime exited with error: ${how}`;
       this.#finish(invocation, { ok: false, requestId: invocation.requestId, worker: name, error: { kind: "function", errorType: "Runtime.ExitError", errorMessage } });
     }
-    await closeServer(server);
+    if (server) await closeServer(server);
   }
 
   async #listen(worker: string, port: number): Promise<Server> {
@@ -193,14 +209,16 @@ export class RuntimeApi {
     await Promise.all([...this.#servers.values()].map(closeServer));
   }
 
-  #route(worker: string, req: IncomingMessage, res: ServerResponse): void {
+  /** A request on the port of `portWorker`; a path prefix names another worker. */
+  #route(portWorker: string, req: IncomingMessage, res: ServerResponse): void {
     const match = ROUTE.exec((req.url ?? "").split("?")[0]!);
     if (!match) return sendJson(res, 404, { errorType: "NotFound", errorMessage: `No Runtime API route ${req.method} ${req.url}.` });
-    const method = match[1] ? "GET" : "POST";
+    const worker = match[1] === undefined ? portWorker : decodeURIComponent(match[1]);
+    const method = match[2] ? "GET" : "POST";
     if (req.method !== method) return sendJson(res, 405, { errorType: "MethodNotAllowed", errorMessage: `${req.method} is not allowed on ${req.url}.` });
-    if (match[1]) return this.#next(worker, res);
-    if (match[4]) return void this.#initError(worker, req, res);
-    return void this.#result(worker, decodeURIComponent(match[2]!), match[3] as "response" | "error", req, res);
+    if (match[2]) return this.#next(worker, res);
+    if (match[5]) return void this.#initError(worker, req, res);
+    return void this.#result(worker, decodeURIComponent(match[3]!), match[4] as "response" | "error", req, res);
   }
 
   #next(worker: string, res: ServerResponse): void {
@@ -308,4 +326,10 @@ function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+function checkName(name: string): void {
+  if (!WORKER_NAME.test(name) || name === "2018-06-01") {
+    throw new Error(`Invalid worker name ${JSON.stringify(name)}: use letters, digits, ".", "_", "~" or "-".`);
+  }
 }
