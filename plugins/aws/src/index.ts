@@ -23,6 +23,7 @@ export { checkCredentials, credentialsError, credentialsFor } from "./credential
 export { buildPython, registerPythonBuilder, type PythonBuildProperties } from "./build/python.js";
 export { buildGo, registerGoBuilder, type GoBuildProperties } from "./build/go.js";
 export { buildRust, registerRustBuilder, type RustBuildProperties } from "./build/rust.js";
+export { requireDocker } from "./build/docker.js";
 
 /**
  * Opens the aws home of an app: resolves its credentials and checks them with STS before anything is read

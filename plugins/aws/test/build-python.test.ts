@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { Kernel } from "@sst/core";
-import { aws, buildPython } from "@sst/aws";
+import { Kernel, SSTError } from "@sst/core";
+import { aws, buildPython, requireDocker } from "@sst/aws";
 import { build, buildInput, elfMachine, project, remove, treeHash } from "./_native.js";
 
 const HANDLER = "functions/src/functions/api.handler";
@@ -160,6 +160,23 @@ describe("the python builder", { timeout: 600_000 }, () => {
       expect(result.inputs).toContain(join(root, "functions/Dockerfile"));
     } finally {
       remove(join(root, "functions/Dockerfile"));
+    }
+  });
+
+  it("at deploy, a container-image function without Docker fails with one error saying what to do", async () => {
+    const missing = await requireDocker('sst.aws.Function "Api"', { PATH: pipOnly }).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(SSTError);
+    expect(missing).toMatchObject({ code: "E_DOCKER_MISSING", message: expect.stringContaining('sst.aws.Function "Api" is deployed as a container image') });
+
+    const bin = mkdtempSync(join(tmpdir(), "sst-fake-docker-"));
+    try {
+      writeFileSync(join(bin, "docker"), "#!/bin/sh\necho 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2\nexit 1\n", { mode: 0o755 });
+      const stopped = await requireDocker('sst.aws.Function "Api"', { PATH: bin }).catch((e: unknown) => e);
+      expect(stopped).toMatchObject({ code: "E_DOCKER_NOT_RUNNING", message: expect.stringContaining("Cannot connect to the Docker daemon") });
+      writeFileSync(join(bin, "docker"), "#!/bin/sh\necho 27.0.1\n", { mode: 0o755 });
+      await expect(requireDocker('sst.aws.Function "Api"', { PATH: bin })).resolves.toBeUndefined();
+    } finally {
+      remove(bin);
     }
   });
 

@@ -74,6 +74,11 @@ async function goInputs(go: string, pkg: string, moduleRoot: string, env: NodeJS
   const tags = flags.slice(flags.indexOf("-tags"), flags.indexOf("-tags") + 2);
   const listed = await run(go, ["list", "-deps", ...tags, "-f", template, pkg], { cwd: moduleRoot, env });
   const files = new Set<string>();
+  if (listed.code !== 0) {
+    // Never an empty list (the cache would reuse the artifact forever): every Go file of the module instead.
+    for (const file of await filesUnder(moduleRoot, ".go")) files.add(file);
+    for (const file of [join(moduleRoot, "go.mod"), join(moduleRoot, "go.sum")]) if (existsSync(file)) files.add(file);
+  }
   for (const line of listed.stdout.split("\n")) {
     const [dir, goFiles, embedFiles, gomod] = line.split("\t");
     if (!dir) continue;

@@ -12,13 +12,13 @@
  *   package imports itself (`from functions import util`) as it does when installed.
  * - its dependencies, installed next to the sources for the Lambda platform: Linux, the function's
  *   `architecture`, the runtime's Python version, binary wheels only. With uv on PATH (SST requires it) they
- *   come from `uv export` of the project's lock; without uv, from pyproject.toml's `[project].dependencies` (or the
+ *   come from `uv export` of the project's lock (which writes uv.lock when the project has none); without uv, from pyproject.toml's `[project].dependencies` (or the
  *   requirements.txt) through `pip install --target`.
  *
  * With `python: { container: true }` the artifact is a Docker build context instead: the same sources, the
  * requirements in `requirements.txt`, and a Dockerfile (the project's own when its directory or the root has
  * one, else one on the AWS Lambda Python base image for the runtime's version). Building and pushing the image
- * is the deploy's (it needs Docker), not the builder's.
+ * is the deploy's, not the builder's: it calls `requireDocker` first, so only a deploy fails without Docker.
  *
  * In `sst dev` (`dev: true`) dependencies are installed for this machine's Python, which runs the handler.
  *

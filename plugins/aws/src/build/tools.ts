@@ -70,7 +70,7 @@ export function tail(text: string, lines = 40): string {
   return (all.length > lines ? ["…", ...all.slice(-lines)] : all).join("\n");
 }
 
-/** True when `error` is a value a builder returns as a build message rather than a result. */
+/** True for a build message (what the builders' steps return instead of a value when they fail). */
 export function isMessage(value: unknown): value is BuildMessage {
   return typeof value === "object" && value !== null && typeof (value as BuildMessage).message === "string";
 }
