@@ -75,6 +75,17 @@ describe("the go builder", { timeout: 600_000 }, () => {
     }
   });
 
+  it("fails the program with the error located in the user's file and naming the function", async () => {
+    const broken = project("go-api");
+    try {
+      writeFileSync(join(broken, "src/main.go"), "package main\n\nfunc main() { nope() }\n");
+      const error = await build(broken, "go", "src").catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "E_BUILD_FAILED", message: 'Function "Api" (go): src/main.go:3:15: undefined: nope' });
+    } finally {
+      remove(broken);
+    }
+  });
+
   it("names the handler when it is missing or outside a Go module, and an architecture Lambda does not run", async () => {
     const missing = await buildGo(buildInput(root, "go", "nowhere"));
     expect(missing.errors).toEqual([{ message: expect.stringContaining("the handler nowhere does not exist"), file: join(root, "nowhere") }]);
