@@ -11,6 +11,8 @@ python3 -c "import sst, pytest, cryptography" 2>/dev/null || python3 -m pip inst
 # moto's server: the AWS endpoint of the aws home's tests (plugins/aws/test/_moto.ts), which fail without it here.
 python3 -c "import moto.server" 2>/dev/null || python3 -m pip install -q "moto[server]==5.2.5"
 export SST_REQUIRE_MOTO=1
+# uv: the python builder's tests build with uv and with pip (plugins/aws/test/build-python.test.ts).
+command -v uv >/dev/null 2>&1 || python3 -m pip install -q "uv==0.13.9"
 
 # A real Pulumi engine for the deploy tests: built once from the Go module proxy, cached outside the repo
 # (scripts/pulumi/README.md). The engine suites fail rather than skip when it is missing.

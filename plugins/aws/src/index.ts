@@ -10,6 +10,9 @@ import { awsHomeConfig } from "./config.js";
 import { checkCredentials, credentialsFor } from "./credentials.js";
 import { AwsHome } from "./home.js";
 import { components, type AwsComponents } from "./components/index.js";
+import { registerGoBuilder } from "./build/go.js";
+import { registerPythonBuilder } from "./build/python.js";
+import { registerRustBuilder } from "./build/rust.js";
 
 export * from "./components/index.js";
 
@@ -17,6 +20,10 @@ export { AwsHome, type AwsHomeOptions } from "./home.js";
 export { BOOTSTRAP_PARAMETER, BOOTSTRAP_VERSION, bootstrap, tlsOnlyPolicy, type AwsBootstrap } from "./bootstrap.js";
 export { awsHomeConfig, type AwsHomeConfig } from "./config.js";
 export { checkCredentials, credentialsError, credentialsFor } from "./credentials.js";
+export { buildPython, registerPythonBuilder, type PythonBuildProperties } from "./build/python.js";
+export { buildGo, registerGoBuilder, type GoBuildProperties } from "./build/go.js";
+export { buildRust, registerRustBuilder, type RustBuildProperties } from "./build/rust.js";
+export { requireDocker } from "./build/docker.js";
 
 /**
  * Opens the aws home of an app: resolves its credentials and checks them with STS before anything is read
@@ -38,6 +45,9 @@ export function aws() {
     components,
     apply(kernel) {
       kernel.registry.home("aws", openAwsHome);
+      registerPythonBuilder(kernel);
+      registerGoBuilder(kernel);
+      registerRustBuilder(kernel);
     },
   });
 }

@@ -11,7 +11,7 @@ afterEach(async () => {
 const base = (endpoint: string) => `http://${endpoint}/2018-06-01/runtime`;
 const next = (endpoint: string) => fetch(`${base(endpoint)}/invocation/next`);
 const post = (endpoint: string, path: string, body: string | Buffer, headers: Record<string, string> = {}) =>
-  fetch(`${base(endpoint)}/${path}`, { method: "POST", body, headers });
+  fetch(`${base(endpoint)}/${path}`, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers });
 
 /** Waits until `check` holds (state the server reaches asynchronously); no timing is asserted. */
 async function until(check: () => boolean): Promise<void> {
@@ -44,13 +44,14 @@ describe("the Lambda Runtime API server", () => {
 
   it("long-polls GET /next until an invocation arrives, and sends a Buffer or string payload as it is", async () => {
     api = await RuntimeApi.start();
-    const polling = next(api.endpoint("w1"));
+    const w1 = await api.worker("w1");
+    const polling = next(w1);
     await until(() => api!.idleWorkers.includes("w1"));
     const result = api.invoke("not json", { timeoutMs: 60_000 });
     const invocation = await polling;
     expect(await invocation.text()).toBe("not json");
     const id = invocation.headers.get("lambda-runtime-aws-request-id")!;
-    await post(api.endpoint("w1"), `invocation/${id}/response`, "");
+    await post(w1, `invocation/${id}/response`, "");
     expect(await result).toMatchObject({ ok: true, worker: "w1", body: Buffer.alloc(0) });
   });
 
@@ -77,10 +78,11 @@ describe("the Lambda Runtime API server", () => {
     const unknown = await post(api.address, "invocation/nope/response", "{}");
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toEqual({ errorType: "InvalidRequestID", errorMessage: "Invalid request ID" });
+    const [a, b] = [await api.worker("a"), await api.worker("b")];
     const result = api.invoke({}, { timeoutMs: 60_000 });
-    const id = (await next(api.endpoint("a"))).headers.get("lambda-runtime-aws-request-id")!;
-    expect((await post(api.endpoint("b"), `invocation/${id}/response`, "{}")).status).toBe(400);
-    await post(api.endpoint("a"), `invocation/${id}/response`, "{}");
+    const id = (await next(a)).headers.get("lambda-runtime-aws-request-id")!;
+    expect((await post(b, `invocation/${id}/response`, "{}")).status).toBe(400);
+    await post(a, `invocation/${id}/response`, "{}");
     expect((await result).ok).toBe(true);
   });
 
@@ -88,15 +90,16 @@ describe("the Lambda Runtime API server", () => {
     api = await RuntimeApi.start();
     const first = api.invoke({ n: 1 }, { timeoutMs: 60_000 });
     const second = api.invoke({ n: 2 }, { timeoutMs: 60_000 });
-    const taken = await next(api.endpoint("a"));
+    const [a, b] = [await api.worker("a"), await api.worker("b")];
+    const taken = await next(a);
     expect(await taken.json()).toEqual({ n: 1 });
-    const again = await next(api.endpoint("a"));
+    const again = await next(a);
     expect(again.status).toBe(403);
     expect(await again.json()).toMatchObject({ errorType: "InvalidStateTransition" });
-    const other = await next(api.endpoint("b"));
+    const other = await next(b);
     expect(await other.json()).toEqual({ n: 2 });
-    await post(api.endpoint("b"), `invocation/${other.headers.get("lambda-runtime-aws-request-id")}/response`, "2");
-    await post(api.endpoint("a"), `invocation/${taken.headers.get("lambda-runtime-aws-request-id")}/response`, "1");
+    await post(b, `invocation/${other.headers.get("lambda-runtime-aws-request-id")}/response`, "2");
+    await post(a, `invocation/${taken.headers.get("lambda-runtime-aws-request-id")}/response`, "1");
     expect((await first).ok && (await first).worker).toBe("a");
     expect((await second).ok && (await second).worker).toBe("b");
   });
@@ -126,10 +129,11 @@ describe("the Lambda Runtime API server", () => {
     const timedOut: string[] = [];
     api = await RuntimeApi.start({ onTimeout: (worker, id) => timedOut.push(`${worker}:${id}`) });
     const result = api.invoke({}, { timeoutMs: 20, requestId: "slow" });
-    await next(api.endpoint("w"));
+    const w = await api.worker("w");
+    await next(w);
     expect(await result).toMatchObject({ ok: false, error: { kind: "timeout", errorType: "Sandbox.Timedout", errorMessage: "Task timed out after 0.02 seconds" } });
     expect(timedOut).toEqual(["w:slow"]);
-    expect((await post(api.endpoint("w"), "invocation/slow/response", "{}")).status).toBe(400);
+    expect((await post(w, "invocation/slow/response", "{}")).status).toBe(400);
   });
 
   it("fails the invocation waiting for a runtime that posts /init/error with that error, and tells onInitError", async () => {
@@ -137,7 +141,7 @@ describe("the Lambda Runtime API server", () => {
     api = await RuntimeApi.start({ onInitError: (worker, error) => reported.push([worker, error]) });
     const result = api.invoke({}, { timeoutMs: 60_000 });
     const body = JSON.stringify({ errorMessage: "cannot import handler", errorType: "Runtime.ImportModuleError" });
-    expect((await post(api.endpoint("w"), "init/error", body, { "Lambda-Runtime-Function-Error-Type": "Runtime.ImportModuleError" })).status).toBe(202);
+    expect((await post(await api.worker("w"), "init/error", body, { "Lambda-Runtime-Function-Error-Type": "Runtime.ImportModuleError" })).status).toBe(202);
     const expected = { kind: "init", errorType: "Runtime.ImportModuleError", errorMessage: "cannot import handler" };
     expect(await result).toMatchObject({ ok: false, error: expected });
     expect(reported).toEqual([["w", expected]]);
@@ -182,13 +186,46 @@ describe("the Lambda Runtime API server", () => {
 
   it("closes cleanly: a waiting runtime gets a 500, queued invocations end as closed, later invokes fail", async () => {
     api = await RuntimeApi.start();
-    const polling = next(api.endpoint("w"));
+    const polling = next(await api.worker("w"));
     await until(() => api!.idleWorkers.includes("w"));
     const closing = api;
     api = undefined;
     await closing.close();
     expect((await polling).status).toBe(500);
     expect(await closing.invoke({})).toMatchObject({ ok: false, error: { kind: "closed" } });
+  });
+
+  it("fails the invocation a removed worker held with Runtime.ExitError, and closes its endpoint", async () => {
+    api = await RuntimeApi.start();
+    const w = await api.worker("w");
+    const result = api.invoke({}, { timeoutMs: 60_000 });
+    const id = (await next(w)).headers.get("lambda-runtime-aws-request-id")!;
+    await api.removeWorker("w", { code: 2 });
+    expect(await result).toMatchObject({ ok: false, worker: "w", error: { kind: "function", errorType: "Runtime.ExitError", errorMessage: `RequestId: ${id} Error: Runtime exited with error: exit status 2` } });
+    await expect(next(w)).rejects.toThrow();
+  });
+
+  it("serves workers on path prefixes of the main port too (api.endpoint), each with its own invocation", async () => {
+    api = await RuntimeApi.start();
+    const p1 = api.endpoint("p1");
+    expect(p1).toBe(`${api.address}/p1`);
+    const polling = next(p1);
+    await until(() => api!.idleWorkers.includes("p1"));
+    const result = api.invoke({ via: "prefix" }, { timeoutMs: 60_000 });
+    const invocation = await polling;
+    expect(await invocation.json()).toEqual({ via: "prefix" });
+    expect((await next(p1)).status).toBe(403); // p1 holds it
+    await post(p1, `invocation/${invocation.headers.get("lambda-runtime-aws-request-id")}/response`, "{}");
+    expect(await result).toMatchObject({ ok: true, worker: "p1" });
+    expect(() => api!.endpoint("a/b")).toThrow("Invalid worker name");
+  });
+
+  it("refuses a second worker of the same name", async () => {
+    api = await RuntimeApi.start();
+    const w = await api.worker("w");
+    expect(w).toMatch(/^127\.0\.0\.1:\d+$/);
+    expect(w).not.toBe(api.address);
+    await expect(api.worker("w")).rejects.toThrow('already has a worker named "w"');
   });
 
   it("answers 404 for a path outside the API and 405 for a wrong method", async () => {

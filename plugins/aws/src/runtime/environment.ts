@@ -1,7 +1,7 @@
 /** The environment variables Lambda sets for a runtime, for a local worker process. */
 
 export interface LambdaEnvironmentOptions {
-  /** `AWS_LAMBDA_RUNTIME_API`: `api.address` or `api.endpoint(worker)`. */
+  /** `AWS_LAMBDA_RUNTIME_API`: `api.address`, `api.endpoint(name)` or `await api.worker(name)`. */
   runtimeApi: string;
   /** `AWS_LAMBDA_FUNCTION_NAME`. */
   functionName: string;

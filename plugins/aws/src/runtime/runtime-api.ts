@@ -12,15 +12,18 @@
  *   unknown request id is a 400 `InvalidRequestID`, a response over 6 MB a 413 and a failed invocation, as in
  *   Lambda.
  *
- * Workers: each runtime process is one worker with one invocation at a time. Give each process its own endpoint,
- * `AWS_LAMBDA_RUNTIME_API=${api.endpoint("worker-1")}` (`127.0.0.1:PORT/worker-1`; the runtime clients append
- * the API path to it); a process given `api.address` is the worker `default`. A worker asking for the next
- * invocation while one it took is unanswered gets a 403 `InvalidStateTransition`, as from Lambda. Invocations
- * queue in order and go to the worker that has waited longest.
+ * Workers: each runtime process is one worker with one invocation at a time. Give each process its own endpoint:
+ * - `await api.worker("w1")`: a port of its own, a plain `host:port` that every runtime client takes;
+ * - `api.endpoint("w1")`: `host:port/w1`, a path prefix on the main port. The Go, Python and Node runtimes (and a
+ *   `bootstrap` using curl) append the API path to it; Rust's `lambda_runtime` refuses a path without a scheme
+ *   (give it `http://${api.endpoint("w1")}`, or a port of its own).
+ * A process given `api.address` is the worker `default`. A worker asking for the next invocation while one it took
+ * is unanswered gets a 403 `InvalidStateTransition`, as from Lambda. Invocations queue in order and go to the
+ * worker that has waited longest.
  *
  * @example
  * const api = await RuntimeApi.start();
- * const child = spawn("./bootstrap", { env: { ...process.env, AWS_LAMBDA_RUNTIME_API: api.endpoint("w1") } });
+ * const child = spawn("./bootstrap", { env: { ...process.env, AWS_LAMBDA_RUNTIME_API: await api.worker("w1") } });
  * const result = await api.invoke({ name: "Ada" }, { timeoutMs: 10_000 }); // { ok: true, body } or { ok: false, error }
  * child.kill();
  * await api.close();
@@ -37,7 +40,9 @@ export { MAX_REQUEST_BYTES, MAX_RESPONSE_BYTES, MAX_STREAMED_RESPONSE_BYTES } fr
 /** The worker of requests without a worker prefix. */
 export const DEFAULT_WORKER = "default";
 
+/** `[/<worker>]/2018-06-01/runtime/...`: the worker prefix, then next | {id}/response|error | init error. */
 const ROUTE = /^(?:\/([^/]+))?\/2018-06-01\/runtime\/(?:invocation\/(next)|invocation\/([^/]+)\/(response|error)|init\/(error))$/;
+const WORKER_NAME = /^[A-Za-z0-9._~-]+$/;
 
 interface Invocation {
   requestId: string;
@@ -50,7 +55,8 @@ interface Invocation {
 }
 
 export class RuntimeApi {
-  readonly #server: Server;
+  /** One server per worker: the worker is the port a request came in on. */
+  readonly #servers = new Map<string, Server>();
   readonly #options: RuntimeApiOptions;
   readonly #queue: Invocation[] = [];
   /** Workers long-polling `/next`, longest waiting first. */
@@ -61,37 +67,78 @@ export class RuntimeApi {
   readonly #busy = new Map<string, string>();
   #closed = false;
 
-  private constructor(server: Server, options: RuntimeApiOptions) {
-    this.#server = server;
+  private constructor(options: RuntimeApiOptions) {
     this.#options = options;
   }
 
-  /** Starts a server on `options.host` (127.0.0.1) and `options.port` (a free one). */
+  /** Starts the server of the worker `default` on `options.host` (127.0.0.1) and `options.port` (a free one). */
   static async start(options: RuntimeApiOptions = {}): Promise<RuntimeApi> {
-    const server = createServer();
+    const api = new RuntimeApi(options);
+    await api.#listen(DEFAULT_WORKER, options.port ?? 0);
+    return api;
+  }
+
+  /** `host:port` of the worker `default`: what `AWS_LAMBDA_RUNTIME_API` takes. */
+  get address(): string {
+    return addressOf(this.#servers.get(DEFAULT_WORKER)!);
+  }
+
+  /**
+   * The `AWS_LAMBDA_RUNTIME_API` of a worker on the main port: `host:port/<name>` (see the module comment for the
+   * runtimes that take a path). Its name is what `idleWorkers`, results and callbacks report.
+   */
+  endpoint(name: string): string {
+    checkName(name);
+    return `${this.address}/${name}`;
+  }
+
+  /**
+   * Opens an endpoint for one more worker (a runtime process) on a free port, and returns its
+   * `AWS_LAMBDA_RUNTIME_API` (`127.0.0.1:PORT`), which every runtime client takes. Its name is what
+   * `idleWorkers`, results and callbacks report.
+   */
+  async worker(name: string): Promise<string> {
+    checkName(name);
+    if (this.#closed) throw new Error("The Runtime API server is closed.");
+    if (this.#servers.has(name)) throw new Error(`The Runtime API server already has a worker named ${JSON.stringify(name)}.`);
+    return addressOf(await this.#listen(name, 0));
+  }
+
+  /**
+   * Forgets a worker once its process is gone (and closes its port, from `worker()`). An invocation it held fails
+   * with `Runtime.ExitError` (kind `function`), as in Lambda when the runtime exits mid-invocation; `exit` says
+   * how it ended.
+   */
+  async removeWorker(name: string, exit: { code?: number | null; signal?: string | null } = {}): Promise<void> {
+    if (name === DEFAULT_WORKER) throw new Error(`The worker ${DEFAULT_WORKER} is the server's own: close the server instead.`);
+    const server = this.#servers.get(name);
+    this.#servers.delete(name);
+    this.retire(name);
+    const held = this.#busy.get(name);
+    const invocation = held === undefined ? undefined : this.#running.get(held);
+    if (invocation) {
+      const how = exit.signal ? `signal: ${exit.signal}` : `exit status ${exit.code ?? "unknown"}`;
+      const errorMessage = `RequestId: ${invocation.requestId} Error: Runtime exited with error: ${how}`;
+      this.#finish(invocation, { ok: false, requestId: invocation.requestId, worker: name, error: { kind: "function", errorType: "Runtime.ExitError", errorMessage } });
+    }
+    if (server) await closeServer(server);
+  }
+
+  async #listen(worker: string, port: number): Promise<Server> {
+    const server = createServer((req, res) => this.#route(worker, req, res));
     // Long polls and keep-alive connections stay open as long as the runtime keeps them: a server-side idle
     // timeout races with a runtime reusing the connection for its next POST, which would fail it.
     server.keepAliveTimeout = 0;
     server.requestTimeout = 0;
-    const api = new RuntimeApi(server, options);
-    server.on("request", (req, res) => api.#route(req, res));
+    this.#servers.set(worker, server);
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
-      server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => resolve());
+      server.listen(port, this.#options.host ?? "127.0.0.1", () => resolve());
+    }).catch((error: unknown) => {
+      this.#servers.delete(worker);
+      throw error;
     });
-    return api;
-  }
-
-  /** `host:port`, what `AWS_LAMBDA_RUNTIME_API` takes (for the worker `default`). */
-  get address(): string {
-    const { address, port } = this.#server.address() as AddressInfo;
-    return `${address.includes(":") ? `[${address}]` : address}:${port}`;
-  }
-
-  /** The `AWS_LAMBDA_RUNTIME_API` of one worker: `host:port/<worker>`. */
-  endpoint(worker: string): string {
-    if (!/^[A-Za-z0-9._~-]+$/.test(worker) || worker === "2018-06-01") throw new Error(`Invalid worker name ${JSON.stringify(worker)}: use letters, digits, ".", "_", "~" or "-".`);
-    return `${this.address}/${worker}`;
+    return server;
   }
 
   /** Workers waiting for an invocation now. */
@@ -159,16 +206,14 @@ export class RuntimeApi {
     }
     for (const res of this.#waiting.values()) sendJson(res, 500, { errorType: "ServiceException", errorMessage: "The Runtime API server is closing." });
     this.#waiting.clear();
-    await new Promise<void>((resolve) => {
-      this.#server.close(() => resolve());
-      this.#server.closeAllConnections();
-    });
+    await Promise.all([...this.#servers.values()].map(closeServer));
   }
 
-  #route(req: IncomingMessage, res: ServerResponse): void {
+  /** A request on the port of `portWorker`; a path prefix names another worker. */
+  #route(portWorker: string, req: IncomingMessage, res: ServerResponse): void {
     const match = ROUTE.exec((req.url ?? "").split("?")[0]!);
     if (!match) return sendJson(res, 404, { errorType: "NotFound", errorMessage: `No Runtime API route ${req.method} ${req.url}.` });
-    const worker = match[1] === undefined ? DEFAULT_WORKER : decodeURIComponent(match[1]);
+    const worker = match[1] === undefined ? portWorker : decodeURIComponent(match[1]);
     const method = match[2] ? "GET" : "POST";
     if (req.method !== method) return sendJson(res, 405, { errorType: "MethodNotAllowed", errorMessage: `${req.method} is not allowed on ${req.url}.` });
     if (match[2]) return this.#next(worker, res);
@@ -268,5 +313,23 @@ export class RuntimeApi {
     clearTimeout(invocation.timer);
     invocation.unlisten?.();
     invocation.settle(result);
+  }
+}
+
+function addressOf(server: Server): string {
+  const { address, port } = server.address() as AddressInfo;
+  return `${address.includes(":") ? `[${address}]` : address}:${port}`;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+function checkName(name: string): void {
+  if (!WORKER_NAME.test(name) || name === "2018-06-01") {
+    throw new Error(`Invalid worker name ${JSON.stringify(name)}: use letters, digits, ".", "_", "~" or "-".`);
   }
 }
