@@ -5,7 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { applyTransform, logicalName, SSTError, type DnsAdapter, type DnsAliasRecord, type DnsRecord, type Transform } from "@sst/core";
+import { applyTransform, logicalName, SSTError, useProgram, type DnsAdapter, type DnsAliasRecord, type DnsRecord, type Transform } from "@sst/core";
 
 export interface DnsArgs {
   /**
@@ -37,6 +37,9 @@ export interface AwsDns extends DnsAdapter {
   args: DnsArgs;
 }
 
+/** Per program: how many records of a namespace were named by number (their names were Outputs). */
+const COUNTERS = new WeakMap<object, Map<string, number>>();
+
 /** Route 53 takes a TXT value as strings of at most 255 characters each (a DKIM key is longer). */
 export function txtValue(value: string): string {
   if (value.length <= 255) return value;
@@ -67,14 +70,17 @@ async function lookupZone(name: string, opts: pulumi.InvokeOptions): Promise<str
 
 /**
  * The Route 53 adapter. Records are named `<namespace><type>Record<name>` (children of the component that
- * asks, through `opts.parent`); a record whose name is an Output is numbered in creation order instead.
+ * asks, through `opts.parent`); a record whose name is an Output is numbered in creation order instead
+ * (per namespace and program, whichever adapter object creates it).
  * Route 53 needs no CAA records for ACM, so `createCaa` creates none.
  * @example new sst.aws.ApiGatewayV2("Api", { domain: { name: "api.example.com", dns: sst.aws.dns({ zone: "Z2FDTNDATAQYW2" }) } })
  */
 export function dns(args: DnsArgs = {}): AwsDns {
-  const counters = new Map<string, number>();
   const suffixOf = (namespace: string, kind: string, name: pulumi.Input<string>) => {
     if (typeof name === "string") return logicalName(name);
+    const program = useProgram("sst.aws.dns()");
+    const counters = COUNTERS.get(program) ?? new Map<string, number>();
+    COUNTERS.set(program, counters);
     const key = `${namespace}${kind}`;
     const n = (counters.get(key) ?? 0) + 1;
     counters.set(key, n);
