@@ -18,18 +18,25 @@ class Site extends Component {
   }
 }
 
+/** A record of another DNS provider. */
+class FakeResource extends pulumi.CustomResource {
+  constructor(type: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
+    super(type, name, props, opts);
+  }
+}
+
 /** A DNS adapter of another provider that records what it was asked for. */
 function fakeAdapter(calls: string[]): DnsAdapter {
   return {
     provider: "fake",
     createRecord(namespace, record: DnsRecord, opts) {
       calls.push(`record ${namespace}`);
-      return new pulumi.CustomResource("fake:index:Record", `${namespace}Record${calls.length}`, { ...record }, opts);
+      return new FakeResource("fake:index:Record", `${namespace}Record${calls.length}`, { ...record }, opts);
     },
     createAlias: () => [],
     createCaa(namespace, name, opts) {
       calls.push(`caa ${namespace}`);
-      return [new pulumi.CustomResource("fake:index:Caa", `${namespace}Caa`, { name, value: '0 issue "amazon.com"' }, opts)];
+      return [new FakeResource("fake:index:Caa", `${namespace}Caa`, { name, value: '0 issue "amazon.com"' }, opts)];
     },
   };
 }
