@@ -1,4 +1,5 @@
 /** The receiver side of `link`: the `aws.permission` includes of a receiver's links → one IAM policy on its role. */
+import * as pulumiAws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { Component, Linkable, resolveLinks, type ResolvedLink } from "@sst/core";
@@ -94,5 +95,26 @@ describe("link permissions", () => {
       ["OneLinkPolicy", graph.get("OneRole").inputs.name],
       ["ThreeLinkPolicy", graph.get("ThreeRole").inputs.name],
     ]);
+  });
+});
+
+/** A receiver that creates its role first and resolves its links afterwards, twice. */
+class RoleFirst extends Component {
+  static readonly __pulumiType = "sst:aws:RoleFirst";
+  constructor(name: string, args: { link: unknown[] }) {
+    super(RoleFirst.__pulumiType, name, {});
+    this.create("role", pulumiAws.iam.Role, "Role", { assumeRolePolicy: "{}" });
+    resolveLinks(args.link, this);
+    resolveLinks(args.link, this);
+  }
+}
+
+describe("link permissions, whenever the receiver resolves its links", () => {
+  it("creates the one policy right away when the role already exists, and no second one", async () => {
+    const graph = await synth({
+      ...awsApp,
+      run: () => void new RoleFirst("Task", { link: [linkable("Grant", permission({ actions: ["s3:*"], resources: ["*"] }))] }),
+    });
+    expect(graph.byType("aws:iam/rolePolicy:RolePolicy").map((p) => [p.name, p.inputs.role])).toEqual([["TaskLinkPolicy", graph.get("TaskRole").inputs.name]]);
   });
 });

@@ -9,8 +9,9 @@
  * permissions of its links are the user's to grant on that role. Receivers that are not components (a dev
  * process) keep their `aws.permission` includes for their plugin to use.
  *
- * The policy is created once the receiver is fully constructed (the kernel's `component` hook), because a
- * component resolves its links before it creates its role.
+ * The policy is created right away when the role exists, else once the receiver is fully constructed (the
+ * kernel's `component` hook): a component may resolve its links before it creates its role. A receiver's
+ * links are resolved once; a second `resolveLinks` for the same receiver adds no second policy.
  */
 import * as aws from "@pulumi/aws";
 import type * as pulumi from "@pulumi/pulumi";
@@ -43,11 +44,17 @@ function createLinkPolicy(component: Component, pending: Pending): aws.iam.RoleP
 /** Taps `receive` (collect the statements) and `component` (create the policy on the finished receiver). */
 export function tapLinkPermissions(kernel: Kernel): void {
   const pending = new WeakMap<Component, Pending>();
+  const done = new WeakSet<Component>();
   kernel.hooks.receive.tap("aws", (links: ResolvedLink[], receiver: LinkReceiver) => {
     const component = receiver.component;
     if (!component) return links;
     const statements = links.flatMap((link) => link.include.filter(isPermission));
-    if (statements.length) pending.set(component, { name: receiver.name, statements, provider: receiver.provider("aws") });
+    if (statements.length && !done.has(component)) {
+      done.add(component);
+      const request = { name: receiver.name, statements, provider: receiver.provider("aws") };
+      if (receiverRole(component)) createLinkPolicy(component, request);
+      else pending.set(component, request);
+    }
     return links.map((link) => ({ ...link, include: link.include.filter((include) => !isPermission(include)) }));
   });
   kernel.hooks.component.tap("aws", (component) => {
