@@ -116,6 +116,7 @@ describe("createCertificate", () => {
       },
     });
     expect(calls).toEqual(["caa CdnDomain", "record CdnDomain"]);
+    expect(graph.get("CdnDomainCertificate").inputs).not.toHaveProperty("subjectAlternativeNames");
     const cert = graph.get("CdnDomainCertificate");
     expect(cert.provider).toBe(graph.get("UsEast1").urn);
     expect(cert.inputs.keyAlgorithm).toBe("EC_prime256v1");

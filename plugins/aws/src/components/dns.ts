@@ -40,10 +40,13 @@ export interface AwsDns extends DnsAdapter {
 /** Per program: how many records of a namespace were named by number (their names were Outputs). */
 const COUNTERS = new WeakMap<object, Map<string, number>>();
 
-/** Route 53 takes a TXT value as strings of at most 255 characters each (a DKIM key is longer). */
+/**
+ * Route 53 takes a TXT value as strings of at most 255 characters each (a DKIM key is longer): the provider
+ * splits a value where it finds `""`, as Terraform's aws_route53_record documents.
+ */
 export function txtValue(value: string): string {
   if (value.length <= 255) return value;
-  return (value.match(/.{1,255}/g) ?? []).join('" "');
+  return (value.match(/.{1,255}/g) ?? []).join('""');
 }
 
 /**

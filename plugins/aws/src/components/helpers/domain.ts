@@ -148,7 +148,8 @@ export function createCertificate(parent: Component, name: string, domain: Norma
     `${name}Certificate`,
     {
       domainName: domain.name,
-      subjectAlternativeNames: pulumi.all([domain.aliases, domain.redirects]).apply(([a, r]) => [...new Set([...a, ...r])]),
+      // Left out when there are none: ACM reports the domain itself as an alternative name.
+      subjectAlternativeNames: pulumi.all([domain.aliases, domain.redirects]).apply(([a, r]) => (a.length || r.length ? [...new Set([...a, ...r])] : undefined)),
       validationMethod: "DNS",
     } as aws.acm.CertificateArgs,
     { ...resourceOpts, dependsOn: caa },
