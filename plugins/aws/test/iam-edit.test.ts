@@ -3,10 +3,16 @@ import * as pulumiAws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { describe, expect, it } from "vitest";
 import { synth } from "@sst/core/testing";
-import { iamEdit } from "@sst/aws";
+import { dns, iamEdit } from "@sst/aws";
 import { awsApp, policyOf, sstError } from "./_helpers.js";
 
 describe("sst.aws.iamEdit", () => {
+  it("is sst.aws.iamEdit in the sst namespace, beside sst.aws.dns", async () => {
+    let seen: unknown[] = [];
+    await synth({ ...awsApp, run: () => void (seen = [(globalThis as any).sst.aws.iamEdit, (globalThis as any).sst.aws.dns]) });
+    expect(seen).toEqual([iamEdit, dns]);
+  });
+
   it("hands the parsed document to the callback and gives back JSON with its Outputs resolved", async () => {
     const graph = await synth({
       ...awsApp,
