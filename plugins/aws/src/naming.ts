@@ -109,6 +109,7 @@ export const AWS_NAMING: Readonly<Record<string, NamingRule | null>> = {
   "aws:ses/configurationSet:ConfigurationSet": { field: "name", max: 64 },
   "aws:ses/eventDestination:EventDestination": { field: "name", max: 64 },
   "aws:ses/domainIdentity:DomainIdentity": null,
+  "aws:ses/domainIdentityVerification:DomainIdentityVerification": null,
   // Domains
   "aws:route53/record:Record": null, // the record's DNS name
   "aws:acm/certificate:Certificate": null,
