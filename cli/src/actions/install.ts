@@ -3,7 +3,8 @@
  * (`.sst/platform/config.d.ts`), and a Pulumi engine of the version this CLI drives.
  */
 import { configTypesOf, providerAlias, providerPackage, SSTError, writeConfigTypes } from "@sst/core";
-import { findPulumi, managedPulumiDir, PULUMI_VERSION, pulumiVersion } from "../engine/pulumi.js";
+import { findPulumi, managedPulumiDir, PULUMI_VERSION, pulumiVersion, requirePulumi } from "../engine/pulumi.js";
+import { installProviderPlugins } from "../engine/provider-plugins.js";
 import { openProject, type Project, type ProjectArgs } from "../project.js";
 import { npmInstall } from "../util/npm.js";
 import { logger } from "../ui/logger.js";
@@ -67,4 +68,5 @@ export async function install(args: ProjectArgs): Promise<void> {
   const project = await openProject(args, "install", { requireHome: false });
   await installProviders(project);
   await installEngine();
+  await installProviderPlugins(project, requirePulumi());
 }

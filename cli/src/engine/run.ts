@@ -28,6 +28,7 @@ import { buildStatus } from "./build-status.js";
 import { StatusLine } from "./status-line.js";
 import { Progress, type ResourceError } from "./progress.js";
 import { requirePulumi } from "./pulumi.js";
+import { requireProviderPlugins } from "./provider-plugins.js";
 import { targetUrns } from "./targets.js";
 import { openWorkspace } from "./workspace.js";
 import { sweepWorkspaces } from "./sweep.js";
@@ -63,6 +64,8 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
     });
   }
   const pulumiDir = requirePulumi();
+  // Before anything is read, bootstrapped or locked: the engine could not run the default providers.
+  requireProviderPlugins(project, pulumiDir);
   // A bad SST_BUILD_CONCURRENCY fails here, before anything is created or locked.
   const concurrency = buildConcurrency(undefined);
   const home = await openHome(kernel, app);

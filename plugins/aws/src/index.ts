@@ -5,14 +5,16 @@
  * @example
  * export default $config({ app: () => ({ name: "my-app", home: "aws", providers: { aws: { region: "eu-west-1" } } }), run() {} });
  */
-import { definePlugin, type ResolvedApp } from "@sst/core";
-import { awsHomeConfig } from "./config.js";
-import { checkCredentials, credentialsFor } from "./credentials.js";
-import { AwsHome } from "./home.js";
+import { definePlugin } from "@sst/core";
 import { components, type AwsComponents } from "./components/index.js";
 import { registerGoBuilder } from "./build/go.js";
 import { registerPythonBuilder } from "./build/python.js";
 import { registerRustBuilder } from "./build/rust.js";
+import { tapLinkPermissions } from "./link/receive.js";
+import { tapBuiltInWraps } from "./link/wrap.js";
+import { registerNaming } from "./naming.js";
+import { openAwsHome, tapAwsBootstrap } from "./open-home.js";
+import { awsProvider } from "./provider.js";
 
 export * from "./components/index.js";
 
@@ -24,20 +26,11 @@ export { buildPython, registerPythonBuilder, type PythonBuildProperties } from "
 export { buildGo, registerGoBuilder, type GoBuildProperties } from "./build/go.js";
 export { buildRust, registerRustBuilder, type RustBuildProperties } from "./build/rust.js";
 export { requireDocker } from "./build/docker.js";
-
-/**
- * Opens the aws home of an app: resolves its credentials and checks them with STS before anything is read
- * or written (missing or expired ones fail with `E_AWS_CREDENTIALS`).
- */
-export async function openAwsHome(app: Pick<ResolvedApp, "providers">): Promise<AwsHome> {
-  // The pinned SDK runs on Node 20 (the CLI's floor); its multi-line notice about future releases needing
-  // Node 22 would precede every command's output. A user who wants it sets the variable to "false".
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const config = awsHomeConfig(app);
-  const credentials = credentialsFor(config);
-  await checkCredentials(config, credentials);
-  return new AwsHome({ config, credentials });
-}
+export { openAwsHome, tapAwsBootstrap } from "./open-home.js";
+export { awsProvider } from "./provider.js";
+export { AWS_NAMING, AWS_RETAINED, missingNamingRule } from "./naming.js";
+export { receiverRole } from "./link/receive.js";
+export { builtInWraps } from "./link/wrap.js";
 
 export function aws() {
   return definePlugin({
@@ -48,6 +41,11 @@ export function aws() {
       registerPythonBuilder(kernel);
       registerGoBuilder(kernel);
       registerRustBuilder(kernel);
+      kernel.registry.provider("aws", awsProvider);
+      tapAwsBootstrap(kernel);
+      registerNaming(kernel);
+      tapLinkPermissions(kernel);
+      tapBuiltInWraps(kernel);
     },
   });
 }

@@ -1,7 +1,9 @@
 /**
  * `sst` with `home: "aws"` end to end, against moto: without credentials it stops before writing anything;
  * with them, examples/app-hello deploys with the real Pulumi engine, redeploys as a no-op and is removed,
- * its state in the bootstrap's state bucket; a held lock stops it until `sst unlock`.
+ * its state in the bootstrap's state bucket; a held lock stops it until `sst unlock`. The app uses the default
+ * aws provider, so the engine needs the aws provider plugin: a stand-in is installed in each sandbox (the
+ * real one cannot be had here), and without it `sst deploy` stops before anything is written.
  */
 import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { GetParameterCommand } from "@aws-sdk/client-ssm";
@@ -11,6 +13,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AwsHome, BOOTSTRAP_PARAMETER, credentialsFor } from "@sst/aws";
 import { ENGINE, sandbox, sst, type Sandbox } from "../../../cli/test/engine.js";
 import { MOTO, motoEnv, useMoto } from "./_moto.js";
+import { AWS_PLUGIN_VERSION, installFakeAwsPlugin } from "./_fake-aws-plugin.js";
 
 const moto = useMoto();
 const example = join(import.meta.dirname, "..", "..", "..", "examples", "app-hello");
@@ -18,9 +21,10 @@ const boxes: Sandbox[] = [];
 afterAll(() => boxes.forEach((b) => b.cleanup()));
 
 /** examples/app-hello with `home: "aws"`, in a sandbox inside the repo so `@sst/aws` resolves. */
-function awsApp(): Sandbox {
+function awsApp(options: { plugin?: boolean } = {}): Sandbox {
   const box = sandbox(example, ["sst.config.ts", "package.json"]);
   boxes.push(box);
+  if (options.plugin !== false) installFakeAwsPlugin(box.home);
   const config = join(box.dir, "sst.config.ts");
   writeFileSync(config, readFileSync(config, "utf8").replace('home: "local"', 'home: "aws"'));
   return box;
@@ -43,6 +47,20 @@ describe.skipIf(!MOTO)("sst with home aws", () => {
     await expect(home().ssm.send(new GetParameterCommand({ Name: BOOTSTRAP_PARAMETER }))).rejects.toMatchObject({ name: "ParameterNotFound" });
   });
 
+  it.skipIf(!ENGINE)("without the aws provider plugin stops before the home is touched, naming the plugin and sst install", async () => {
+    await moto.reset();
+    const box = awsApp({ plugin: false });
+    const r = await sst(box, ["deploy", "--stage", "noplugin"], motoEnv(moto.endpoint));
+    expect(r.code).toBe(1);
+    const [first, ...rest] = r.stderr.trim().split("\n");
+    expect(first).toBe(
+      `✕ providers.aws: the Pulumi provider plugin "aws" v${AWS_PLUGIN_VERSION} is not installed (looked in ${join(box.home, "pulumi", "plugins")}).`,
+    );
+    expect(rest.join("\n")).toContain(`Run: sst install   (it runs pulumi plugin install resource aws ${AWS_PLUGIN_VERSION}; needs internet)`);
+    expect(rest.every((line) => line.startsWith(" "))).toBe(true);
+    await expect(home().ssm.send(new GetParameterCommand({ Name: BOOTSTRAP_PARAMETER }))).rejects.toMatchObject({ name: "ParameterNotFound" });
+  });
+
   it.skipIf(!ENGINE)("deploys app-hello, redeploys it as a no-op and removes it, its state in the state bucket", async () => {
     const box = awsApp();
     const env = motoEnv(moto.endpoint);
@@ -57,6 +75,11 @@ describe.skipIf(!MOTO)("sst with home aws", () => {
     );
     const urns: string[] = stored.checkpoint.latest.resources.map((r: { urn: string }) => r.urn);
     expect(urns.some((u) => u.endsWith("::GreetingMessage"))).toBe(true);
+    // The default aws provider, through the stand-in plugin: region and SST's tags in state, no credentials.
+    const provider = stored.checkpoint.latest.resources.find((r: { type: string }) => r.type === "pulumi:providers:aws");
+    expect(provider.urn).toMatch(/::sst:aws$/);
+    expect(provider.inputs).toMatchObject({ region: "us-east-1", version: AWS_PLUGIN_VERSION });
+    expect(JSON.stringify(provider.inputs)).not.toContain("testing");
     expect(await h.listStages("app-hello")).toEqual([stage]);
     expect(await h.readLock({ app: "app-hello", stage })).toBeUndefined();
     // `sst state list --stages` lists the stages from the state bucket.

@@ -2,12 +2,16 @@
  * The components `@sst/aws` adds, declared once: the kernel registers the tree (`sst.aws.*`) and
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
+import { dns } from "./dns.js";
 import { Function } from "./function.js";
+import { iamEdit } from "./iam-edit.js";
 import { permission } from "./helpers/permission.js";
 
 export const components = {
   aws: {
+    dns,
     Function,
+    iamEdit,
     permission,
   },
 };
@@ -17,3 +21,14 @@ export type AwsComponents = typeof components;
 export { Function, builderOf, type FunctionArgs, type FunctionRuntime } from "./function.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 export { permission, isPermission, type PermissionStatement, type PermissionInclude } from "./helpers/permission.js";
+export { dns, txtValue, type AwsDns, type DnsArgs } from "./dns.js";
+export { iamEdit, type IamPolicyDocument, type IamStatement } from "./iam-edit.js";
+export {
+  normalizeDomain,
+  createCertificate,
+  type DomainArgs,
+  type DomainInput,
+  type NormalizedDomain,
+  type CertifiedDomain,
+  type CertificateOptions,
+} from "./helpers/domain.js";
