@@ -10,6 +10,7 @@ import { awsHomeConfig } from "./config.js";
 import { checkCredentials, credentialsFor } from "./credentials.js";
 import { AwsHome } from "./home.js";
 import { components, type AwsComponents } from "./components/index.js";
+import { registerNodeBuilder } from "./build/index.js";
 
 export * from "./components/index.js";
 
@@ -17,6 +18,7 @@ export { AwsHome, type AwsHomeOptions } from "./home.js";
 export { BOOTSTRAP_PARAMETER, BOOTSTRAP_VERSION, bootstrap, tlsOnlyPolicy, type AwsBootstrap } from "./bootstrap.js";
 export { awsHomeConfig, type AwsHomeConfig } from "./config.js";
 export { checkCredentials, credentialsError, credentialsFor } from "./credentials.js";
+export { registerNodeBuilder, zipDirectory, type NodejsArgs, type NodeBuildProperties, type CopyFile, type ZipResult } from "./build/index.js";
 
 /**
  * Opens the aws home of an app: resolves its credentials and checks them with STS before anything is read
@@ -38,6 +40,7 @@ export function aws() {
     components,
     apply(kernel) {
       kernel.registry.home("aws", openAwsHome);
+      registerNodeBuilder(kernel);
     },
   });
 }
