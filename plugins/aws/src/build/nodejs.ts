@@ -1,17 +1,19 @@
 /**
  * The Node.js builder of `@sst/aws`: builds `runtime: "nodejs"` requests (`sst.aws.Function` with a `nodejs*`
- * runtime) with esbuild, one `esbuild.build` per function (no context kept between builds, so memory does not
- * grow with the number of functions).
+ * runtime) with esbuild. Functions requested together with the same options share an esbuild call (see
+ * `EsbuildBatcher`); no esbuild context is kept between calls, so memory does not grow with the number of functions.
  *
  * The package (the artifact directory, `<out>/bundle/`) holds the bundle at the handler's path from the project
  * root (`src/api.handler` → `src/api.mjs`, handler `src/api.handler`), the `nodejs.install` packages in
  * `node_modules/` and the `copyFiles`. Source maps are always generated; unless they belong in the package
  * (`nodejs.sourcemap: true`, or `sst dev`) they go to `<out>/sourcemaps/` beside it, at the same relative paths.
  */
-import { build, version as esbuildVersion, type BuildFailure, type Metafile } from "esbuild";
+import { version as esbuildVersion } from "esbuild";
 import { cp, mkdir, readdir, rename, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { esbuildMessages, type BuildInput, type BuildMessage, type BuildResult, type Kernel } from "@sst/core";
+import { esbuildMessages, limiter, type BuildInput, type BuildMessage, type BuildResult, type Kernel } from "@sst/core";
+import { EsbuildBatcher, type BatchOptions, type EsbuildOutcome } from "./esbuild-batch.js";
 import { copyFiles, filesUnder } from "./copy-files.js";
 import { isHandlerFile, locateHandler, nearest, splitHandler, upwards, type HandlerFile } from "./nodejs-handler.js";
 import { installPackages } from "./nodejs-install.js";
@@ -20,17 +22,31 @@ import { esbuildPlan, type NodeBuildProperties } from "./nodejs-options.js";
 /** Bumped when the builder's output changes for the same input: every cached Node.js artifact is rebuilt once. */
 export const NODE_BUILDER_VERSION = "1";
 
-/** Registers the Node.js builder on `hooks.build.for("nodejs")`. Called by the `aws` plugin's `apply`. */
-export function registerNodeBuilder(kernel: Kernel): void {
-  kernel.hooks.build.for("nodejs").tapPromise({ name: "aws", version: `${NODE_BUILDER_VERSION}+esbuild.${esbuildVersion}` }, buildNode);
+/** What one kernel's Node.js builds share: the esbuild batcher, and the bound on npm installs running at once. */
+interface NodeBuilder {
+  esbuild: EsbuildBatcher;
+  npm: <T>(task: () => Promise<T>) => Promise<T>;
+}
+
+/**
+ * Registers the Node.js builder on `hooks.build.for("nodejs")`. Called by the `aws` plugin's `apply`. The owner
+ * hands it twice a batch of builds at once (`BuildTapOptions.concurrency`): one batch building, the next gathering.
+ */
+export function registerNodeBuilder(kernel: Kernel, options: BatchOptions = {}): void {
+  const builder: NodeBuilder = { esbuild: new EsbuildBatcher(options), npm: limiter(availableParallelism()) };
+  kernel.hooks.build
+    .for("nodejs")
+    .tapPromise({ name: "aws", version: `${NODE_BUILDER_VERSION}+esbuild.${esbuildVersion}`, concurrency: 2 * builder.esbuild.maxBatch }, (input) =>
+      buildNode(input, builder),
+    );
 }
 
 /** Builds one Node.js function into `input.out`. */
-export async function buildNode(input: BuildInput): Promise<BuildResult> {
+async function buildNode(input: BuildInput, builder: NodeBuilder): Promise<BuildResult> {
   const properties = input.properties as NodeBuildProperties;
   const pkg = join(input.out, "bundle");
   await mkdir(pkg, { recursive: true });
-  const built = properties.bundle !== undefined ? await useBundle(input, properties.bundle, pkg) : await bundle(input, properties, pkg);
+  const built = properties.bundle !== undefined ? await useBundle(input, properties.bundle, pkg) : await bundle(input, properties, pkg, builder);
   if (built.errors.length || !properties.copyFiles?.length) return { out: pkg, ...built };
   const copied = await copyFiles(input.root, pkg, properties.copyFiles);
   return { handler: built.handler, out: pkg, inputs: [...built.inputs, ...copied.inputs], errors: copied.errors };
@@ -43,7 +59,7 @@ interface Built {
 }
 
 /** esbuild over the handler's file, then the `nodejs.install` packages. */
-async function bundle(input: BuildInput, properties: NodeBuildProperties, pkg: string): Promise<Built> {
+async function bundle(input: BuildInput, properties: NodeBuildProperties, pkg: string, builder: NodeBuilder): Promise<Built> {
   const located = locateHandler(input.root, input.handler);
   if (!isHandlerFile(located)) return { handler: input.handler, inputs: [], errors: [located] };
   const handler = `${located.name}.${located.exportName}`;
@@ -52,17 +68,13 @@ async function bundle(input: BuildInput, properties: NodeBuildProperties, pkg: s
   if (plan.options.splitting && plan.format !== "esm") {
     return { handler, inputs: [], errors: [{ message: 'nodejs.splitting needs nodejs.format "esm" (esbuild splits ESM bundles only).' }] };
   }
-  let metafile: Metafile;
-  try {
-    const result = await build({ ...plan.options, entryPoints: [{ in: located.file, out: located.name }], outdir: pkg });
-    metafile = result.metafile!; // asked for with `metafile: true`
-  } catch (error) {
-    return { handler, inputs: [], errors: esbuildFailure(error) };
-  }
+  const outcome = await builder.esbuild.build(plan.options, { file: located.file, outdir: pkg, name: located.name });
+  if (!outcome.ok) return { handler, inputs: [], errors: esbuildFailure(outcome) };
   if (plan.options.sourcemap === "external") await moveMaps(pkg, join(input.out, "sourcemaps"));
-  const inputs = [...readFiles(metafile, input.root), ...settingsFiles(located, input.root)];
+  const inputs = [...outcome.inputs, ...settingsFiles(located, input.root)];
   if (!nodejs.install?.length) return { handler, inputs, errors: [] };
-  const installed = await installPackages({ names: nodejs.install, root: input.root, from: dirname(located.file), dir: pkg, architecture: properties.architecture });
+  const request = { names: nodejs.install, root: input.root, from: dirname(located.file), dir: pkg, architecture: properties.architecture };
+  const installed = await builder.npm(() => installPackages(request));
   return { handler, inputs: [...inputs, ...installed.inputs], errors: installed.errors };
 }
 
@@ -87,20 +99,9 @@ async function useBundle(input: BuildInput, dir: string, pkg: string): Promise<B
 }
 
 /** esbuild's errors, located in the user's code; anything else thrown as one message. */
-function esbuildFailure(error: unknown): (string | BuildMessage)[] {
-  const errors = (error as Partial<BuildFailure>)?.errors;
-  if (Array.isArray(errors) && errors.length) return esbuildMessages(errors);
-  return [error instanceof Error ? error.message : String(error)];
-}
-
-/**
- * The files esbuild read: its metafile's inputs (paths relative to the root), without the ones of plugin
- * namespaces (`ns:path`), which are not files.
- */
-export function readFiles(metafile: Metafile, root: string): string[] {
-  return Object.keys(metafile.inputs)
-    .filter((path) => !/^[a-z][\w-]+:/i.test(path))
-    .map((path) => resolve(root, path));
+function esbuildFailure(outcome: Extract<EsbuildOutcome, { ok: false }>): (string | BuildMessage)[] {
+  if (outcome.errors) return esbuildMessages(outcome.errors);
+  return [outcome.thrown instanceof Error ? outcome.thrown.message : String(outcome.thrown)];
 }
 
 /** Files esbuild's output depends on without listing them: the nearest package.json and tsconfig.json. */
