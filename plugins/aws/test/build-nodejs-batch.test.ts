@@ -101,4 +101,12 @@ describe("EsbuildBatcher", () => {
     ]);
     expect(calls.count).toBe(4);
   });
+
+  it("does not put together functions whose options differ only in their esbuild plugins", async () => {
+    const first = counted();
+    const second = counted();
+    const batcher = new EsbuildBatcher();
+    await Promise.all([batcher.build(first.options, job(0)), batcher.build(first.options, job(1)), batcher.build(second.options, job(2))]);
+    expect([first.calls.count, second.calls.count]).toEqual([1, 1]);
+  });
 });

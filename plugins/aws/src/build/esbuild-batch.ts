@@ -57,7 +57,7 @@ export class EsbuildBatcher {
   build(options: BuildOptions, job: EsbuildJob): Promise<EsbuildOutcome> {
     if (!batchable(options)) return buildAlone(options, job);
     return new Promise((done) => {
-      const key = JSON.stringify(options);
+      const key = optionsKey(options);
       const list = this.#waiting.get(key) ?? [];
       list.push({ options, job, done });
       this.#waiting.set(key, list);
@@ -102,6 +102,19 @@ export class EsbuildBatcher {
       for (const w of batch) w.done(await buildAlone(w.options, w.job));
     }
   }
+}
+
+/** Plugins by identity: two option sets are the same only with the same plugin objects (JSON drops their code). */
+const pluginIds = new WeakMap<object, number>();
+let nextPluginId = 0;
+
+/** The options as JSON, with each plugin named by its identity. */
+function optionsKey(options: BuildOptions): string {
+  const plugins = (options.plugins ?? []).map((p) => {
+    if (!pluginIds.has(p)) pluginIds.set(p, nextPluginId++);
+    return pluginIds.get(p);
+  });
+  return JSON.stringify({ ...options, plugins });
 }
 
 /**

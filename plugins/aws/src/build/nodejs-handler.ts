@@ -54,7 +54,7 @@ export function upwards(from: string, root: string): string[] {
   }
 }
 
-/** The first of `names` found in `dirs` (searched in order), as an absolute path. */
+/** The first `name` found in `dirs` (searched in order), as an absolute path. */
 export function nearest(dirs: string[], name: string): string | undefined {
   return dirs.map((dir) => join(dir, name)).find((file) => existsSync(file));
 }
