@@ -2,7 +2,7 @@
  * The Node.js builder, for real: the fixture app built through the kernel's build owner with the aws plugin, its
  * package zipped, unzipped in a directory of its own and its handler invoked in a child Node process.
  */
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -145,6 +145,35 @@ describe("what the package holds besides the bundle", () => {
     expect(error.problems).toHaveLength(1);
     expect(error.problems[0]!.message).toMatch(/^Function "Install" \(nodejs\): nodejs\.install lists "left-pad", but no package\.json .* depends on it/);
     expect(existsSync(join(app.root, ".sst", "artifacts", "Install"))).toBe(false);
+  });
+
+  it("installs the version found in node_modules (what the lockfile pinned), and reports a failed npm install with npm's words", async () => {
+    const name = "sst-fixture-absent-pkg";
+    const manifest = JSON.parse(readFileSync(join(app.root, "package.json"), "utf8"));
+    manifest.dependencies[name] = "^1.0.0";
+    writeFileSync(join(app.root, "package.json"), JSON.stringify(manifest));
+    mkdirSync(join(app.root, "node_modules", name), { recursive: true });
+    writeFileSync(join(app.root, "node_modules", name, "package.json"), JSON.stringify({ name, version: "1.4.2" }));
+    writeFileSync(join(app.root, "src", "pinned.ts"), `import x from "${name}";\nexport const handler = async () => x;\n`);
+    // No registry: npm must fail, offline and at once.
+    const saved = { registry: process.env.npm_config_registry, retries: process.env.npm_config_fetch_retries };
+    process.env.npm_config_registry = "http://127.0.0.1:9/";
+    process.env.npm_config_fetch_retries = "0";
+    try {
+      const error = await buildError({ Pinned: { handler: "src/pinned.handler", properties: { nodejs: { install: [name] } } } });
+      expect(error.problems[0]!.message).toMatch(new RegExp(`^Function "Pinned" \\(nodejs\\): nodejs\\.install: npm install of ${name}@1\\.4\\.2 failed \\(exit \\d+\\):\\n.*\\S`, "s"));
+    } finally {
+      for (const [key, value] of [["npm_config_registry", saved.registry], ["npm_config_fetch_retries", saved.retries]] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
+  it("puts linked source maps in the package of a dev build", async () => {
+    const { Crash } = await buildFunctions(app.root, { Crash: { handler: "src/crash.handler" } }, [], true);
+    expect(readdirSync(join(Crash!.dir, "src")).sort()).toEqual(["crash.mjs", "crash.mjs.map"]);
+    expect(readFileSync(join(Crash!.dir, "src", "crash.mjs"), "utf8")).toContain("//# sourceMappingURL=crash.mjs.map");
   });
 
   it("copies copyFiles entries (files and directories, to their own path or to `to`) into the package", async () => {
