@@ -48,6 +48,21 @@ describe("zipDirectory", () => {
     expect(b.hash).toBe(a.hash);
   });
 
+  it("gives the same bytes in any time zone", async () => {
+    const dir = tree("dir");
+    const saved = process.env.TZ;
+    try {
+      process.env.TZ = "Asia/Tokyo";
+      const east = await zipDirectory(dir, join(base, "east.zip"));
+      process.env.TZ = "America/Los_Angeles";
+      const west = await zipDirectory(dir, join(base, "west.zip"));
+      expect(west.hash).toBe(east.hash);
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it("returns the zip's path, the SHA-256 of its bytes and its size", async () => {
     const out = join(base, "nested", "out.zip");
     const result = await zipDirectory(tree("dir"), out);

@@ -19,11 +19,6 @@ export interface ZipResult {
   size: number;
 }
 
-/**
- * Every entry's timestamp: 1980-01-01 00:00, the first time a zip can hold, built from local fields because zips
- * store local time (so the bytes do not depend on the time zone).
- */
-const EPOCH = new Date(1980, 0, 1, 0, 0, 0);
 /** Regular files, `rw-r--r--`; with any execute bit set (Go and Rust `bootstrap`, scripts), `rwxr-xr-x`. */
 const FILE_MODE = 0o100644;
 const EXEC_MODE = 0o100755;
@@ -50,10 +45,14 @@ async function listFiles(dir: string, rel = ""): Promise<{ path: string; exec: b
  */
 export async function zipDirectory(dir: string, outFile: string): Promise<ZipResult> {
   const files = (await listFiles(dir)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Every entry's timestamp: 2000-01-01 00:00. Zips store local time, so the date is built from local fields, in
+  // the time zone of this call: the bytes do not depend on the time zone. (Not 1980-01-01, the first time a zip can
+  // hold: yazl clamps dates to that minimum as computed in the time zone it was loaded in.)
+  const epoch = new Date(2000, 0, 1, 0, 0, 0);
   const zip = new ZipFile();
   for (const file of files) {
     zip.addFile(join(dir, file.path), file.path, {
-      mtime: EPOCH,
+      mtime: epoch,
       mode: file.exec ? EXEC_MODE : FILE_MODE,
       compress: true,
       forceDosTimestamp: true,
