@@ -18,7 +18,7 @@ export { AwsHome, type AwsHomeOptions } from "./home.js";
 export { BOOTSTRAP_PARAMETER, BOOTSTRAP_VERSION, bootstrap, tlsOnlyPolicy, type AwsBootstrap } from "./bootstrap.js";
 export { awsHomeConfig, type AwsHomeConfig } from "./config.js";
 export { checkCredentials, credentialsError, credentialsFor } from "./credentials.js";
-export { registerNodeBuilder, zipDirectory, EsbuildBatcher, type NodejsArgs, type NodeBuildProperties, type CopyFile, type ZipResult } from "./build/index.js";
+export { registerNodeBuilder, zipDirectory, type NodejsArgs, type NodeBuildProperties, type CopyFile, type ZipResult } from "./build/index.js";
 
 /**
  * Opens the aws home of an app: resolves its credentials and checks them with STS before anything is read

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Plugin } from "esbuild";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SSTError, type BuildEvent } from "@sst/core";
-import { EsbuildBatcher } from "@sst/aws";
+import { EsbuildBatcher } from "../src/build/esbuild-batch.js";
 import { buildFunctions, invoke, nodeApp } from "./_node.js";
 
 const COUNT = 6;
