@@ -3,10 +3,10 @@
 //   node bench/build-300/run.mjs          env: RUNS (default 3), COUNT (300), MODULES (100), SST_BUILD_CONCURRENCY
 // Needs the built packages (`npm run build`). Peak memory is measured twice: the build process's own peak RSS
 // (exact, getrusage) and the peak of the whole process tree, the esbuild service included (sampled from /proc).
-import { spawn, spawnSync } from "node:child_process";
-import { treeRss } from "../lib/proc.mjs";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { measure, median, mib } from "../_lib/process.mjs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,20 +21,7 @@ const concurrency = process.env.SST_BUILD_CONCURRENCY ?? String(availableParalle
 if (!existsSync(join(here, "..", "..", "core", "dist", "index.js"))) throw new Error("build the packages first: npm run build");
 
 /** One build pass in a fresh process: its JSON line plus the sampled peak RSS of its process tree. */
-function pass(functions = count) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, "build.mjs"), app, String(functions)], { stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    let treePeakKiB = 0;
-    child.stdout.on("data", (d) => (out += d));
-    const timer = setInterval(() => (treePeakKiB = Math.max(treePeakKiB, treeRss(child.pid))), 25);
-    child.on("close", (code) => {
-      clearInterval(timer);
-      if (code !== 0) return reject(new Error(`build.mjs exited with ${code}`));
-      resolve({ ...JSON.parse(out.trim().split("\n").at(-1)), treePeakKiB });
-    });
-  });
-}
+const pass = (functions = count) => measure(join(here, "build.mjs"), [app, String(functions)]);
 
 /** SHA-256 of every artifact file, to check that a cached run leaves the artifacts byte-identical. */
 function artifactsHash() {
@@ -49,12 +36,6 @@ function artifactsHash() {
   walk(join(app, ".sst", "artifacts"));
   return hash.digest("hex");
 }
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const mib = (kib) => (kib / 1024).toFixed(0);
 
 spawnSync(process.execPath, [join(here, "make-app.mjs"), app, String(count), String(modules)], { stdio: "inherit" });
 const cold = [];

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { Kernel, validateApp } from "@sst/core";
 import { RuntimeApi } from "@sst/aws/runtime";
 import { AppSyncTransport, bridgeBinary, startDevSession, startEventsServer } from "@sst/live";
-import { percentile } from "../lib/proc.mjs";
+import { percentile } from "../_lib/process.mjs";
 import { esbuildBuilder } from "../build-300/esbuild-builder.mjs";
 
 const N = Number(process.env.INVOCATIONS ?? 300);

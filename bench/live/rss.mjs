@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AppSyncTransport, Assembler, parsePacket, startEventsServer, toPackets } from "@sst/live";
-import { treeRss } from "../lib/proc.mjs";
+import { treeRss } from "../_lib/process.mjs";
 
 const COUNT = Number(process.env.FUNCTIONS ?? 300);
 const KEY = { accessKeyId: "AKIDBENCH", secretAccessKey: "bench-secret" };

@@ -4,12 +4,12 @@ import { execFileSync } from "node:child_process";
 import { cpus, loadavg, totalmem } from "node:os";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { percentile } from "../lib/proc.mjs";
+import { percentile } from "../_lib/process.mjs";
 
 const here = import.meta.dirname;
 const runs = Number(process.env.RUNS ?? 3);
 const run = (script, env = {}) => JSON.parse(execFileSync(process.execPath, [join(here, script)], { env: { ...process.env, ...env }, encoding: "utf8" }).trim().split("\n").at(-1));
-const median = (values) => percentile(values, 50);
+const median = (values) => percentile(values, 50); // the nearest-rank median of few runs: one of them
 const ms = (n) => n.toFixed(1);
 
 const overhead = Array.from({ length: runs }, () => run("overhead.mjs"));

@@ -158,6 +158,13 @@ export interface BuildResult {
  */
 export interface BuildTapOptions {
   version?: string;
+  /**
+   * How many of this builder's builds the owner runs at once, instead of the run's build concurrency
+   * (`SST_BUILD_CONCURRENCY`). For a builder that bounds its own work, e.g. one that gathers the builds requested
+   * together into one esbuild call (itself parallel), and so must be handed many at once. Applies when every tap
+   * of the runtime sets it (the smallest wins).
+   */
+  concurrency?: number;
 }
 
 export type EngineOperation = "deploy" | "diff" | "remove" | "refresh";

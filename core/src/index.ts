@@ -74,7 +74,7 @@ export { providerPackage, providerAlias } from "./program/provider-namespaces.js
 export { requestBuild } from "./build/request.js";
 export { rebuild, type RebuildOptions } from "./build/rebuild.js";
 export type { BuildJob } from "./build/owner.js";
-export { buildConcurrency } from "./build/concurrency.js";
+export { buildConcurrency, limiter } from "./build/concurrency.js";
 export { esbuildMessages } from "./build/messages.js";
 export type { Artifact, BuildRequest, BuildEvent, BuildOptions } from "./build/types.js";
 

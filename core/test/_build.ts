@@ -20,12 +20,12 @@ export interface BuilderStats {
  * (the source, upper-cased) and reports the source (and `inputs`) as what it read. A line `fail: <message>` in the source fails
  * the build with that message at that line; a line `throw: <message>` makes the builder throw.
  */
-export function testBuilder(options: { version?: string; inputs?: string[] } = {}): { plugin: Plugin; stats: BuilderStats } {
+export function testBuilder(options: { version?: string; inputs?: string[]; concurrency?: number } = {}): { plugin: Plugin; stats: BuilderStats } {
   const stats: BuilderStats = { calls: [], inFlight: 0, maxInFlight: 0 };
   const plugin = definePlugin({
     name: "test-builder",
     apply(kernel) {
-      kernel.hooks.build.for("test").tapPromise({ name: "test-builder", version: options.version }, async (input) => {
+      kernel.hooks.build.for("test").tapPromise({ name: "test-builder", version: options.version, concurrency: options.concurrency }, async (input) => {
         stats.calls.push(input.name);
         stats.inFlight++;
         stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);

@@ -50,6 +50,20 @@ describe("building every requested function", () => {
     }
   });
 
+  it("runs up to a builder's own concurrency (BuildTapOptions.concurrency) at once, whatever SST_BUILD_CONCURRENCY", async () => {
+    const root = handlerApp(60);
+    try {
+      process.env.SST_BUILD_CONCURRENCY = "2";
+      const { plugin, stats } = testBuilder({ concurrency: 25 });
+      const artifacts = await buildAll(root, new Kernel({ plugins: [plugin] }), requestAll(60));
+      expect(Object.keys(artifacts)).toHaveLength(60);
+      expect(stats.maxInFlight).toBeGreaterThan(2);
+      expect(stats.maxInFlight).toBeLessThanOrEqual(25);
+    } finally {
+      removeFixture(root);
+    }
+  });
+
   it("passes the artifact on to the resources that use it", async () => {
     const root = handlerApp(1);
     try {

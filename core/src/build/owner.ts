@@ -55,6 +55,8 @@ export class BuildOwner {
   readonly #dev: boolean;
   readonly #onEvent?: (event: BuildEvent) => void;
   readonly #limit: <T>(task: () => Promise<T>) => Promise<T>;
+  /** The limiters of builders that set their own concurrency (`BuildTapOptions.concurrency`), by runtime. */
+  readonly #ownLimits = new Map<string, <T>(task: () => Promise<T>) => Promise<T>>();
   /** Claimed names, by lower-cased file name (artifact directories must differ on case-insensitive disks too). */
   readonly #names = new Map<string, string>();
   readonly #pending = new Set<Promise<unknown>>();
@@ -109,7 +111,7 @@ export class BuildOwner {
     if (this.skip) return { dir: slot.paths.dir, handler: job.handler, hash: "", skipped: true };
     if (this.#abandoned) throw new BuildFailure(job.name);
     this.#total++;
-    return this.#limit(async () => {
+    return this.#limitFor(job.runtime)(async () => {
       if (this.#abandoned) throw new BuildFailure(job.name);
       this.#emit({ type: "start", name: job.name, runtime: job.runtime, done: this.#done, total: this.#total });
       let status: "built" | "cached" | "failed" = "failed";
@@ -145,6 +147,19 @@ export class BuildOwner {
     this.#abandoned = true;
     await this.#drain();
     this.#failures.length = 0;
+  }
+
+  /**
+   * The run's limiter, or the builder's own when every tap of the runtime sets `concurrency` (the smallest wins):
+   * a builder that gathers builds into one tool run bounds its work itself, and needs to see them together.
+   */
+  #limitFor(runtime: string): <T>(task: () => Promise<T>) => Promise<T> {
+    const taps = this.#kernel.hooks.build.get(runtime)?.taps ?? [];
+    const own = taps.map((t) => (t as { concurrency?: number }).concurrency);
+    if (taps.length === 0 || !own.every((c): c is number => Number.isSafeInteger(c) && c! >= 1)) return this.#limit;
+    let limit = this.#ownLimits.get(runtime);
+    if (!limit) this.#ownLimits.set(runtime, (limit = limiter(Math.min(...own))));
+    return limit;
   }
 
   async #drain(): Promise<void> {

@@ -15,6 +15,7 @@ import { tapBuiltInWraps } from "./link/wrap.js";
 import { registerNaming } from "./naming.js";
 import { openAwsHome, tapAwsBootstrap } from "./open-home.js";
 import { awsProvider } from "./provider.js";
+import { registerNodeBuilder } from "./build/index.js";
 
 export * from "./components/index.js";
 
@@ -31,6 +32,7 @@ export { awsProvider } from "./provider.js";
 export { AWS_NAMING, AWS_RETAINED, missingNamingRule } from "./naming.js";
 export { receiverRole } from "./link/receive.js";
 export { builtInWraps } from "./link/wrap.js";
+export { registerNodeBuilder, zipDirectory, type NodejsArgs, type NodeBuildProperties, type CopyFile, type ZipResult } from "./build/index.js";
 
 export function aws() {
   return definePlugin({
@@ -46,6 +48,7 @@ export function aws() {
       registerNaming(kernel);
       tapLinkPermissions(kernel);
       tapBuiltInWraps(kernel);
+      registerNodeBuilder(kernel);
     },
   });
 }
