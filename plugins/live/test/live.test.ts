@@ -44,6 +44,15 @@ describe("live invocations through the bridge", () => {
     expect(!result.ok && result.error).toMatchObject({ errorType: "TypeError", errorMessage: "asked to fail: on purpose" });
   }, 60_000);
 
+  it("fails an invocation whose worker process exits as Lambda's Runtime.ExitError, and the next one gets a new worker", async () => {
+    await h.cli(() => artifact("node-v1"));
+    await h.bridge("Api");
+    const crashed = await h.lambda.invoke({ exit: 3 }, { timeoutMs: 20_000 });
+    expect(!crashed.ok && crashed.error).toMatchObject({ errorType: "Runtime.ExitError", errorMessage: expect.stringContaining("exit status 3") });
+    const next = await h.lambda.invoke({ echo: "alive" }, { timeoutMs: 20_000 });
+    expect(json(next as { ok: true; body: Buffer })).toEqual({ echo: "alive" });
+  }, 60_000);
+
   it("fails the invocation as a Lambda error saying to run sst dev when no sst dev is connected", async () => {
     await h.bridge("Api", { env: { SST_LIVE_ACK_TIMEOUT_MS: "500" } });
     const result = await h.lambda.invoke({}, { timeoutMs: 20_000 });

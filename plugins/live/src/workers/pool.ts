@@ -101,7 +101,7 @@ export class WorkerPool implements WorkerHost {
     }
     group.inFlight++;
     // One process per concurrent invocation: Lambda's model, and a handler's globals are never shared by two.
-    if (group.workers.filter((w) => !w.retiring).length < group.inFlight) this.#spawn(fn, group, init, artifact);
+    if (group.workers.filter((w) => !w.retiring).length < group.inFlight) await this.#spawn(fn, group, init, artifact);
     const timeoutMs = Math.max(1, request.deadlineMs - Date.now());
     const result = await group.api.invoke(Buffer.from(request.body, "base64"), {
       requestId: id,
@@ -154,14 +154,16 @@ export class WorkerPool implements WorkerHost {
     return group;
   }
 
-  #spawn(fn: string, group: FunctionWorkers, init: InitPayload, artifact: LocalArtifact): void {
+  async #spawn(fn: string, group: FunctionWorkers, init: InitPayload, artifact: LocalArtifact): Promise<void> {
     const name = `w${++this.#count}`;
+    // Each worker gets a port of its own (a plain host:port): Rust's runtime client takes no path prefix.
+    const runtimeApi = await group.api.worker(name);
     const { command, args } = workerCommand(init.runtime, artifact);
     const env = {
       ...init.env,
       ...this.#options.env,
       ...lambdaEnvironment({
-        runtimeApi: group.api.endpoint(name),
+        runtimeApi,
         functionName: fn,
         handler: artifact.handler,
         taskRoot: artifact.dir,
@@ -175,9 +177,11 @@ export class WorkerPool implements WorkerHost {
     for (const stream of ["stdout", "stderr"] as const) {
       createInterface({ input: child[stream]! }).on("line", (text) => this.#options.onLog?.({ fn, worker: name, stream, text }));
     }
-    child.on("exit", () => {
+    child.on("exit", (code, signal) => {
       const at = group.workers.indexOf(worker);
       if (at >= 0) group.workers.splice(at, 1);
+      // An invocation it held fails now, as Lambda's Runtime.ExitError, rather than at its timeout.
+      void group.api.removeWorker(name, { code, signal });
     });
     child.on("error", (error) => this.#options.onLog?.({ fn, worker: name, stream: "stderr", text: `Could not start ${command}: ${error.message}` }));
   }
