@@ -19,3 +19,5 @@ export { ensureLiveApi, LIVE_API_NAME, LIVE_NAMESPACE, type LiveApi } from "./bo
 export { live, default, type LiveBootstrap, type LiveState } from "./plugin.js";
 export { startDevSession, type DevSession, type DevSessionOptions } from "./dev/session.js";
 export { formatRelayEvent, formatLog } from "./dev/format.js";
+export { DevCommand, devCommandSpecs, type DevCommandArgs, type DevCommandSpec } from "./components/dev-command.js";
+export { Children } from "./dev/children.js";

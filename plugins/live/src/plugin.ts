@@ -10,6 +10,11 @@ import { awsHomeConfig, credentialsFor } from "@sst/aws";
 import { ensureLiveApi, type LiveApi } from "./bootstrap.js";
 import { bridgeBinary, type BridgeArchitecture } from "./bridge/binary.js";
 import { devCommand } from "./dev/command.js";
+import { DevCommand, resetDevCommandSpecs } from "./components/dev-command.js";
+
+/** The components this plugin adds: `sst.x.DevCommand`. */
+const components = { x: { DevCommand } };
+export type LiveComponents = typeof components;
 
 /** What `useBootstrap("live")` gives components under `$dev`. */
 export interface LiveBootstrap {
@@ -28,6 +33,7 @@ export interface LiveState {
 export function live() {
   return definePlugin({
     name: "live",
+    components,
     apply(kernel) {
       const state: LiveState = { jobs: new Map() };
       kernel.hooks.bootstrap.tapPromise("live", async (context) => {
@@ -39,6 +45,7 @@ export function live() {
         state.bootstrap = { api, bridges: { x86_64: dirname(x86_64), arm64: dirname(arm64) } };
         context.results.live = state.bootstrap;
       });
+      kernel.hooks.program.before.tap("live", () => resetDevCommandSpecs());
       kernel.hooks.program.after.tap("live", (context, result) => {
         if (context.dev) state.jobs = new Map(result.builds.map((b) => [b.job.name, b.job]));
       });
@@ -48,3 +55,7 @@ export function live() {
 }
 
 export default live;
+
+declare module "@sst/core" {
+  interface SSTNamespace extends LiveComponents {}
+}

@@ -1,10 +1,11 @@
 /**
  * `sst dev [command]` (../docs 03-cli.md "dev", 05-live.md): deploys the app with `$dev` (each Function as a
- * bridge), then runs the functions' invocations locally until Ctrl-C, redeploying when `sst.config.ts` (or a
- * file of the app's `watch` globs) changes. With a command, runs it with the stage's links in its environment.
+ * bridge), then runs the functions' invocations locally until Ctrl-C, redeploying when `sst.config.ts`
+ * changes. With a command, runs it with the stage's links in its environment, and ends when it does.
  *
- * Modes: `mono` prints every process's output in one stream; `basic` deploys and runs functions only (no
- * child processes); `multi` (the default on a terminal) is the tabbed multiplexer.
+ * Modes: `mono` prints every process's output in one stream, each line prefixed with its process;
+ * `basic` deploys and runs functions only (no `sst.x.DevCommand` processes). `multi` is meant to be the tabbed
+ * multiplexer; until it exists it prints as `mono` does.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { watch, type FSWatcher } from "node:fs";
@@ -13,6 +14,8 @@ import { awsHomeConfig, credentialsFor } from "@sst/aws";
 import { AppSyncTransport } from "../transport/appsync.js";
 import type { LiveState } from "../plugin.js";
 import { startDevSession, type DevSession } from "./session.js";
+import { Children } from "./children.js";
+import { devCommandSpecs } from "../components/dev-command.js";
 
 const args = {
   command: { type: "positional", description: "The command to run", required: false },
@@ -60,12 +63,19 @@ export function devCommand(state: LiveState): Command<typeof args> {
         });
         print(`Live: ${state.jobs.size} function${state.jobs.size === 1 ? "" : "s"} run here. Ctrl-C to stop.`);
       }
+      // `basic` mode starts no processes; otherwise the app's dev commands run beside the functions.
+      const children = new Children(print);
+      const startChildren = async () => {
+        if (args.mode !== "basic") await children.reconcile(devCommandSpecs().values());
+      };
+      await startChildren();
+      // `sst dev <command>`: in the foreground, with the stage's links; sst dev ends when it does.
       let child: ChildProcess | undefined;
-      if (words.length && args.mode !== "basic") {
+      if (words.length) {
         const env = { ...process.env, ...(await cli.linkEnvironment()), SST_DEV: "true" };
         child = spawn(words[0]!, words.slice(1), { stdio: "inherit", env });
       }
-      const watcher = redeployOnSave(configPath, () => cli.engine("deploy", { dev: true }), print);
+      const watcher = redeployOnSave(configPath, async () => (await cli.engine("deploy", { dev: true }), await startChildren()), print);
       await new Promise<void>((resolve) => {
         process.once("SIGINT", () => resolve());
         process.once("SIGTERM", () => resolve());
@@ -73,6 +83,7 @@ export function devCommand(state: LiveState): Command<typeof args> {
       });
       watcher.close();
       child?.kill("SIGTERM");
+      await children.stopAll();
       await session?.stop();
     },
   };
