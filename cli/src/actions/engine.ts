@@ -30,8 +30,8 @@ export async function engine(operation: EngineOperation, args: EngineArgs): Prom
  * One engine operation on an opened project, printed as `sst deploy` prints it. Plugin commands reach it
  * through `cli.engine` (`sst dev` deploys with it).
  */
-export async function runOperation(project: Project, operation: EngineOperation, args: EngineArgs): Promise<EngineOutcome> {
-  const write = (line: string) => logger.log(line);
+export async function runOperation(project: Project, operation: EngineOperation, args: EngineArgs, output?: (line: string) => void): Promise<EngineOutcome> {
+  const write = output ?? ((line: string) => logger.log(line));
   write(`SST ${operation === "diff" ? "diff" : operation} ${project.app.name} → ${project.app.stage}`);
   const outcome = await runEngine({
     project,
@@ -42,9 +42,11 @@ export async function runOperation(project: Project, operation: EngineOperation,
     // --verbose shows the engine's own output too.
     printLogs: printLogs(args["print-logs"]) || Boolean(args.verbose),
     write,
+    statusLine: output === undefined,
   });
   write("");
-  logger.success(`${DONE[operation]} (${outcome.summary})`);
+  if (output) output(`✓ ${DONE[operation]} (${outcome.summary})`);
+  else logger.success(`${DONE[operation]} (${outcome.summary})`);
   for (const [name, value] of Object.entries(outcome.outputs)) {
     write(`   ${name}: ${typeof value === "string" ? value : JSON.stringify(value)}`);
   }

@@ -29,7 +29,7 @@ export async function runPluginCommand(found: DiscoveredCommand, args: ProjectAr
   const cli: CommandServices = {
     async engine(operation, options = {}) {
       const { runOperation } = await import("./engine.js");
-      const outcome = await runOperation(project, operation, { ...args, dev: options.dev, target: options.targets?.join(",") });
+      const outcome = await runOperation(project, operation, { ...args, dev: options.dev, target: options.targets?.join(",") }, options.write);
       return { ok: outcome.ok, outputs: outcome.outputs, summary: outcome.summary };
     },
     async linkEnvironment() {

@@ -43,6 +43,11 @@ export interface EngineOptions {
   dev?: boolean;
   printLogs?: boolean;
   write: (line: string) => void;
+  /**
+   * Draw the in-place status line of builds and resources in flight on a terminal. Off when the output goes
+   * somewhere else than the terminal (a pane of `sst dev`'s multiplexer). @default true
+   */
+  statusLine?: boolean;
 }
 
 export interface EngineOutcome extends DeployResult {
@@ -51,6 +56,9 @@ export interface EngineOutcome extends DeployResult {
 }
 
 const PUSH_EVERY_MS = 1000;
+
+/** A stream the status line sees as no terminal, so it draws nothing. */
+const NOT_A_TERMINAL = { isTTY: false } as NodeJS.WriteStream;
 
 export async function runEngine(options: EngineOptions): Promise<EngineOutcome> {
   const { project, operation, write } = options;
@@ -100,7 +108,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineOutcome> 
   };
   // An error thrown in an Output's apply after run() returned surfaces here, not through `program`.
   const stray = collectStrayErrors();
-  const live = new StatusLine();
+  const live = options.statusLine === false ? new StatusLine(NOT_A_TERMINAL) : new StatusLine();
   const progress = new Progress(write, operation === "diff", live);
   let workspace: Awaited<ReturnType<typeof openWorkspace>> | undefined;
   let interrupted = false;

@@ -94,7 +94,15 @@ export interface CommandServices {
    * home's lock for its duration, state pulled and pushed, progress printed, outputs written. `dev: true` runs
    * the program with `$dev` true. Rejects with the operation's user error.
    */
-  engine(operation: import("../hooks.js").EngineOperation, options?: { dev?: boolean; targets?: string[] }): Promise<CommandEngineOutcome>;
+  engine(
+    operation: import("../hooks.js").EngineOperation,
+    options?: {
+      dev?: boolean;
+      targets?: string[];
+      /** Where the operation's lines go instead of the terminal (no in-place status line then). */
+      write?: (line: string) => void;
+    },
+  ): Promise<CommandEngineOutcome>;
   /**
    * The stage's links as environment variables, from its state (what `sst shell` gives its child): for a
    * process the command starts, such as `sst dev <command>`. Values may be secret: pass them to a child only.
