@@ -11,6 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Component, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
 import { binding } from "./binding.js";
 import { accountId } from "./helpers/account.js";
+import { physical } from "./helpers/naming.js";
 import { referenceArgs, referenceOf, withState } from "./helpers/reference.js";
 
 export interface BucketArgs extends ComponentArgs {
@@ -30,7 +31,12 @@ export class Bucket extends Component {
     const ref = referenceOf(args);
     this.#bucket = ref
       ? this.reference("bucket", withState(cloudflare.R2Bucket, ref.state), "Bucket", ref.id)
-      : this.create("bucket", cloudflare.R2Bucket, "Bucket", { accountId: accountId(`sst.cloudflare.Bucket "${name}"`) } as cloudflare.R2BucketArgs);
+      : this.#createBucket(name);
+  }
+
+  #createBucket(name: string): cloudflare.R2Bucket {
+    const { args, opts } = physical("cloudflare:index/r2Bucket:R2Bucket", `${name}Bucket`);
+    return this.create("bucket", cloudflare.R2Bucket, "Bucket", { accountId: accountId(`sst.cloudflare.Bucket "${name}"`), ...args } as cloudflare.R2BucketArgs, opts);
   }
 
   /** The generated name of the bucket. */

@@ -11,6 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Component, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
 import { binding } from "./binding.js";
 import { accountId } from "./helpers/account.js";
+import { physical } from "./helpers/naming.js";
 import { referenceArgs, referenceOf, withState } from "./helpers/reference.js";
 
 export interface D1Args extends ComponentArgs {
@@ -30,9 +31,13 @@ export class D1 extends Component {
     const ref = referenceOf(args);
     this.#database = ref
       ? this.reference("database", withState(cloudflare.D1Database, ref.state), "Database", ref.id)
-      : this.create("database", cloudflare.D1Database, "Database", {
-          accountId: accountId(`sst.cloudflare.D1 "${name}"`),
-        } as cloudflare.D1DatabaseArgs);
+      : this.#createDatabase(name);
+  }
+
+  #createDatabase(name: string): cloudflare.D1Database {
+    const { args, opts } = physical("cloudflare:index/d1Database:D1Database", `${name}Database`);
+    const props = { accountId: accountId(`sst.cloudflare.D1 "${name}"`), ...args } as cloudflare.D1DatabaseArgs;
+    return this.create("database", cloudflare.D1Database, "Database", props, opts);
   }
 
   /** The ID (UUID) of the database. */

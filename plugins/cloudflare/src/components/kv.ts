@@ -11,6 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Component, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
 import { binding } from "./binding.js";
 import { accountId } from "./helpers/account.js";
+import { physical } from "./helpers/naming.js";
 import { referenceArgs, referenceOf, withState } from "./helpers/reference.js";
 
 export interface KvArgs extends ComponentArgs {
@@ -30,9 +31,13 @@ export class Kv extends Component {
     const ref = referenceOf(args);
     this.#namespace = ref
       ? this.reference("namespace", withState(cloudflare.WorkersKvNamespace, ref.state), "Namespace", ref.id)
-      : this.create("namespace", cloudflare.WorkersKvNamespace, "Namespace", {
-          accountId: accountId(`sst.cloudflare.Kv "${name}"`),
-        } as cloudflare.WorkersKvNamespaceArgs);
+      : this.#createNamespace(name);
+  }
+
+  #createNamespace(name: string): cloudflare.WorkersKvNamespace {
+    const { args, opts } = physical("cloudflare:index/workersKvNamespace:WorkersKvNamespace", `${name}Namespace`);
+    const props = { accountId: accountId(`sst.cloudflare.Kv "${name}"`), ...args } as cloudflare.WorkersKvNamespaceArgs;
+    return this.create("namespace", cloudflare.WorkersKvNamespace, "Namespace", props, opts);
   }
 
   /** The ID of the KV namespace. */

@@ -12,6 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { Component, SSTError, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
 import { binding } from "./binding.js";
 import { accountId } from "./helpers/account.js";
+import { physical } from "./helpers/naming.js";
 import { referenceArgs, referenceOf, withState } from "./helpers/reference.js";
 import { Worker, type WorkerArgs } from "./worker.js";
 
@@ -51,7 +52,12 @@ export class Queue extends Component {
     const ref = referenceOf(args);
     this.#queue = ref
       ? this.reference("queue", withState(cloudflare.Queue, ref.state), "Queue", ref.id)
-      : this.create("queue", cloudflare.Queue, "Queue", { accountId: this.#account } as cloudflare.QueueArgs);
+      : this.#createQueue(name);
+  }
+
+  #createQueue(name: string): cloudflare.Queue {
+    const { args, opts } = physical("cloudflare:index/queue:Queue", `${name}Queue`);
+    return this.create("queue", cloudflare.Queue, "Queue", { accountId: this.#account, ...args } as cloudflare.QueueArgs, opts);
   }
 
   /** The queue's ID. */

@@ -32,6 +32,7 @@ import {
 import { WORKER_BUNDLE, type WorkerBuildOptions } from "../build/worker-builder.js";
 import { binding } from "./binding.js";
 import { accountId } from "./helpers/account.js";
+import { physical } from "./helpers/naming.js";
 import { receivedBindings, type WorkerBinding } from "./helpers/bindings.js";
 import { WorkersDevSubdomain } from "./helpers/workers-dev.js";
 import { zoneId } from "./helpers/zone.js";
@@ -121,7 +122,9 @@ export class Worker extends Component {
       properties: (args.build ?? {}) as Record<string, unknown>,
       plugin: "@sst/cloudflare",
     });
+    const physicalName = physical("cloudflare:index/workersScript:WorkersScript", `${name}Script`);
     this.#script = this.create("worker", cloudflare.WorkersScript, "Script", {
+      ...physicalName.args,
       accountId: account,
       mainModule: WORKER_BUNDLE,
       contentFile: built.apply((a) => join(a.dir, a.handler)),
@@ -130,7 +133,7 @@ export class Worker extends Component {
       compatibilityFlags: COMPATIBILITY_FLAGS,
       bindings: workerBindings(links, receivedBindings(this), args.environment ?? {}),
       assets: args.assets ? { directory: pulumi.output(args.assets.directory).apply((dir) => resolve(dir)) } : undefined,
-    } as unknown as cloudflare.WorkersScriptArgs);
+    } as unknown as cloudflare.WorkersScriptArgs, physicalName.opts);
     const scriptName = this.#script.scriptName;
     if (args.url !== undefined && args.url !== false) {
       this.#subdomain = this.create("subdomain", cloudflare.WorkersScriptSubdomain, "Subdomain", {
