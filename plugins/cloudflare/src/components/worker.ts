@@ -127,7 +127,8 @@ export class Worker extends Component {
       ...physicalName.args,
       accountId: account,
       mainModule: WORKER_BUNDLE,
-      contentFile: built.apply((a) => join(a.dir, a.handler)),
+      // Offline (builds skipped) the artifact's handler is the source file: name where the bundle would be.
+      contentFile: built.apply((a) => join(a.dir, a.skipped ? WORKER_BUNDLE : a.handler)),
       contentSha256: built.apply(contentHash),
       compatibilityDate: COMPATIBILITY_DATE,
       compatibilityFlags: COMPATIBILITY_FLAGS,
@@ -154,7 +155,8 @@ export class Worker extends Component {
   }
 
   #urlOf(name: string, account: string, args: WorkerArgs): pulumi.Output<string | undefined> {
-    if (this.#domain) return pulumi.interpolate`https://${this.#domain.hostname}`;
+    // From the argument, not the domain resource: the URL is known in a preview, and does not wait on the zone lookup.
+    if (args.domain !== undefined) return pulumi.interpolate`https://${args.domain}`;
     if (!this.#subdomain) return pulumi.output(undefined);
     const workersDev = new WorkersDevSubdomain(`${name}WorkersDev`, { accountId: account }, { parent: this });
     return pulumi
