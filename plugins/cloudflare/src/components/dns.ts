@@ -37,8 +37,9 @@ export interface DnsArgs {
 export const AMAZON_CAS = ["amazon.com", "amazontrust.com", "awstrust.com", "amazonaws.com"];
 
 export function dns(args: DnsArgs = {}): DnsAdapter {
-  const zoneFor = (name: pulumi.Input<string>, opts: pulumi.ComponentResourceOptions) =>
-    zoneId(name, args.zone, args.zone === undefined ? accountId("sst.cloudflare.dns()") : "", { parent: opts.parent });
+  // Read now, inside run(): components call the adapter later too, from an Output's apply.
+  const account = args.zone === undefined ? accountId("sst.cloudflare.dns()") : "";
+  const zoneFor = (name: pulumi.Input<string>, opts: pulumi.ComponentResourceOptions) => zoneId(name, args.zone, account, { parent: opts.parent });
 
   function record(resourceName: string, props: cloudflare.DnsRecordArgs, opts: pulumi.ComponentResourceOptions) {
     const [finalArgs, finalOpts] = applyTransform(args.transform?.record, resourceName, props, opts as pulumi.CustomResourceOptions);
