@@ -16,12 +16,14 @@ import { components, type CloudflareComponents } from "./components/index.js";
 import { tapBindings } from "./components/helpers/bindings.js";
 import { openCloudflareHome } from "./home/open.js";
 import { NAMING, RETAINED, cloudflareProvider } from "./provider.js";
+import { workersTypes } from "./workers-types.js";
 
 export * from "./components/index.js";
 export { buildWorker, WORKER_BUNDLE, WORKER_BUILDER_VERSION, type WorkerBuildOptions } from "./build/worker-builder.js";
 export { receivedBindings, providerBinding, type WorkerBinding } from "./components/helpers/bindings.js";
 export { cloudflareProvider, NAMING, RETAINED } from "./provider.js";
 export * from "./home/index.js";
+export { workersTypes, hasWorkersTypes } from "./workers-types.js";
 
 export function cloudflare() {
   return definePlugin({
@@ -34,6 +36,7 @@ export function cloudflare() {
       kernel.registry.home("cloudflare", openCloudflareHome);
       tapBindings(kernel);
       tapWorkerBuilder(kernel);
+      kernel.registry.linkTyper(workersTypes);
     },
   });
 }

@@ -4,7 +4,7 @@
  * `Resource.<Name>` calls on R2, KV, D1, a queue and an `sst.Linkable`.
  */
 import { join } from "node:path";
-import type { Miniflare } from "miniflare";
+import type { Miniflare, RequestInit } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { synthConfig, type Graph } from "@sst/core/testing";
 import { cloudflare } from "@sst/cloudflare";
