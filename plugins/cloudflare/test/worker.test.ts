@@ -132,6 +132,19 @@ describe("sst.cloudflare.Worker", () => {
     }
   });
 
+  it("get() reads an existing script by name with the account in its state, builds nothing, and links as a service", async () => {
+    const graph = await synthCloudflare(() => {
+      const auth = Worker.get("Auth", "existing-auth");
+      new Worker("Api", { handler: "index.ts", link: [auth] });
+      return { url: auth.url };
+    });
+    const read = graph.get("AuthScript", SCRIPT);
+    expect([read.read, read.id, read.inputs.accountId]).toEqual([true, "existing-auth", ACCOUNT]);
+    expect(graph.byType(SCRIPT).filter((r) => !r.read).map((r) => r.name)).toEqual(["ApiScript"]);
+    expect(bindingsOf(graph, "Api")[1]).toEqual({ name: "Auth", type: "service", service: "existing-auth" });
+    expect(graph.outputs.url).toBeUndefined();
+  });
+
   it("registers the handler's directory as a link receiver, for sst-env.d.ts", async () => {
     const graph = await synthCloudflare(() => void new Worker("Api", { handler: "packages/api/src/index.ts" }));
     expect(graph.result.receivers).toContain("packages/api/src");

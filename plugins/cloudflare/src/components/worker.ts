@@ -33,6 +33,7 @@ import { WORKER_BUNDLE, type WorkerBuildOptions } from "../build/worker-builder.
 import { binding } from "./binding.js";
 import { accountId } from "./helpers/account.js";
 import { physical } from "./helpers/naming.js";
+import { referenceArgs, referenceOf, withState } from "./helpers/reference.js";
 import { receivedBindings, type WorkerBinding } from "./helpers/bindings.js";
 import { WorkersDevSubdomain } from "./helpers/workers-dev.js";
 import { zoneId } from "./helpers/zone.js";
@@ -105,6 +106,12 @@ export class Worker extends Component {
 
   constructor(name: string, args: WorkerArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(Worker.__pulumiType, name, args, opts);
+    const ref = referenceOf(args);
+    if (ref) {
+      this.#script = this.reference("worker", withState(cloudflare.WorkersScript, ref.state), "Script", ref.id);
+      this.#url = pulumi.output(undefined);
+      return;
+    }
     if (!args || args.handler === undefined) {
       throw new SSTError({
         code: "E_CLOUDFLARE_WORKER_HANDLER",
@@ -185,6 +192,15 @@ export class Worker extends Component {
 
   protected override outputs() {
     return { url: this.url, scriptName: this.scriptName };
+  }
+
+  /**
+   * References an existing Worker script of the account by name, to link it (a service binding) without
+   * managing it. Its `url` is undefined.
+   * @example const auth = sst.cloudflare.Worker.get("Auth", "my-auth-worker");
+   */
+  static get(name: string, scriptName: pulumi.Input<string>, opts?: pulumi.ComponentResourceOptions): Worker {
+    return new Worker(name, referenceArgs(scriptName, { accountId: accountId(`sst.cloudflare.Worker.get("${name}")`), scriptName }), opts);
   }
 
   /** Linked to another Worker: a service binding (`Resource.<Name>.fetch(...)`), and its `url`. */
