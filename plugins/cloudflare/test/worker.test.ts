@@ -1,4 +1,5 @@
 /** sst.cloudflare.Worker under synth: its script, URL, domain, environment, transform keys and nodes. */
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Worker } from "@sst/cloudflare";
 import { sstError } from "../../../core/test/_helpers.js";
@@ -143,6 +144,12 @@ describe("sst.cloudflare.Worker", () => {
     expect(graph.byType(SCRIPT).filter((r) => !r.read).map((r) => r.name)).toEqual(["ApiScript"]);
     expect(bindingsOf(graph, "Api")[1]).toEqual({ name: "Auth", type: "service", service: "existing-auth" });
     expect(graph.outputs.url).toBeUndefined();
+  });
+
+  it("serves static assets from a directory resolved from the app root", async () => {
+    const root = join(import.meta.dirname, "fixtures");
+    const graph = await synthCloudflare(() => void new Worker("Site", { handler: "index.ts", assets: { directory: "public" } }), { root });
+    expect(graph.get("SiteScript").inputs.assets).toEqual({ directory: join(root, "public") });
   });
 
   it("registers the handler's directory as a link receiver, for sst-env.d.ts", async () => {

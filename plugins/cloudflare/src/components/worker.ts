@@ -12,7 +12,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -140,7 +140,7 @@ export class Worker extends Component {
       compatibilityDate: COMPATIBILITY_DATE,
       compatibilityFlags: COMPATIBILITY_FLAGS,
       bindings: workerBindings(links, receivedBindings(this), args.environment ?? {}),
-      assets: args.assets ? { directory: pulumi.output(args.assets.directory).apply((dir) => resolve(dir)) } : undefined,
+      assets: args.assets ? { directory: fromRoot(args.assets.directory) } : undefined,
     } as unknown as cloudflare.WorkersScriptArgs, physicalName.opts);
     const scriptName = this.#script.scriptName;
     if (args.url !== undefined && args.url !== false) {
@@ -158,14 +158,14 @@ export class Worker extends Component {
         zoneId: zoneId(args.domain, undefined, account, { parent: this }),
       });
     }
-    this.#url = this.#urlOf(name, account, args);
+    this.#url = this.#urlOf(account, args);
   }
 
-  #urlOf(name: string, account: string, args: WorkerArgs): pulumi.Output<string | undefined> {
+  #urlOf(account: string, args: WorkerArgs): pulumi.Output<string | undefined> {
     // From the argument, not the domain resource: the URL is known in a preview, and does not wait on the zone lookup.
     if (args.domain !== undefined) return pulumi.interpolate`https://${args.domain}`;
     if (!this.#subdomain) return pulumi.output(undefined);
-    const workersDev = new WorkersDevSubdomain(`${name}WorkersDev`, { accountId: account }, { parent: this });
+    const workersDev = this.create("workersDev", WorkersDevSubdomain, "WorkersDev", { accountId: account });
     return pulumi
       .all([args.url, this.#subdomain.scriptName, workersDev.subdomain])
       .apply(([on, script, subdomain]) => (on ? `https://${script}.${subdomain}.workers.dev` : undefined));
@@ -210,6 +210,15 @@ export class Worker extends Component {
       include: [binding({ type: "serviceBindings", properties: { service: this.#script.scriptName } })],
     };
   }
+}
+
+/**
+ * `dir` resolved from the app root, as `$asset` resolves paths (read while `run()` runs: the globals are gone
+ * when an Output's apply runs later).
+ */
+function fromRoot(dir: pulumi.Input<string>): pulumi.Output<string> {
+  const asset = (globalThis as { $asset?: (path: string) => pulumi.asset.FileArchive }).$asset!;
+  return pulumi.output(dir).apply((d) => asset(d).path);
 }
 
 /** SHA-256 of the built bundle, so the provider uploads it when (and only when) it changed. */
