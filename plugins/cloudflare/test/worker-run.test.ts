@@ -69,7 +69,7 @@ describe("examples/cloudflare-bindings in workerd", () => {
   it("sends to the queue through Resource.MyQueue, and the subscribed consumer receives it", async () => {
     expect(await text("/queue?id=m1", { method: "POST" })).toBe("queued");
     let received = "";
-    for (let attempt = 0; attempt < 100 && !received; attempt++) {
+    for (let attempt = 0; attempt < 400 && !received; attempt++) {
       received = await text("/received?id=m1");
       if (!received) await new Promise((r) => setTimeout(r, 100));
     }
