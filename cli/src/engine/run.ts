@@ -33,7 +33,6 @@ import { targetUrns } from "./targets.js";
 import { openWorkspace } from "./workspace.js";
 import { sweepWorkspaces } from "./sweep.js";
 import { parseCheckpoint } from "./checkpoint.js";
-import { missingPlugin } from "./missing-plugin.js";
 
 export interface EngineOptions {
   project: Project;
@@ -214,8 +213,6 @@ function explain(error: unknown, programError: unknown, errors: ResourceError[],
   }
   if (isSSTError(error)) return error;
   if (interrupted) return new SSTError({ code: "E_INTERRUPTED", message: "Cancelled. State was saved; run the command again to continue." });
-  const plugin = [...errors.map((e) => e.message), error instanceof Error ? error.message : String(error)].map(missingPlugin).find(Boolean);
-  if (plugin) return plugin;
   const byResource = errors.filter((e) => e.name);
   if (byResource.length) {
     return new SSTError(
