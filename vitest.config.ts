@@ -17,6 +17,8 @@ export default defineConfig({
       { find: /^@sst\/aws$/, replacement: here("./plugins/aws/src/index.ts") },
       { find: /^@sst\/aws\/runtime$/, replacement: here("./plugins/aws/src/runtime/index.ts") },
       { find: /^@sst\/live$/, replacement: here("./plugins/live/src/index.ts") },
+      { find: /^@sst\/cloudflare$/, replacement: here("./plugins/cloudflare/src/index.ts") },
+      { find: /^@sst\/vercel-dns$/, replacement: here("./plugins/vercel-dns/src/index.ts") },
       { find: /^@sst-examples\/plugin-hello$/, replacement: here("./examples/plugin-hello/src/index.ts") },
       { find: /^@sst\/sdk\/cloudflare$/, replacement: here("./sdk-js/src/cloudflare.ts") },
       { find: /^@sst\/sdk$/, replacement: here("./sdk-js/src/index.ts") },

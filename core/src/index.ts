@@ -91,6 +91,7 @@ export {
   configTypesOf,
   DTS_FILE,
   type TypedLink,
+  type LinkTyper,
   type ProviderTypes,
 } from "./types/dts.js";
 

@@ -54,6 +54,8 @@ export class Registries {
   readonly homes = new Map<string, HomeFactory>();
   /** Provider name → factory of the app's default provider (see `provider`). */
   readonly defaultProviders = new Map<string, import("./program/default-providers.js").ProviderFactory>();
+  /** How plugins type links in `sst-env.d.ts`, in registration order (see `LinkTyper`). */
+  readonly linkTypers: import("./types/dts.js").LinkTyper[] = [];
   /** CLI commands plugins add (`sst hello`), by name. See `Command` for the contract with `package.json`. */
   readonly commands = new Map<string, RegisteredCommand>();
   readonly #owner: () => string | undefined;
@@ -117,6 +119,11 @@ export class Registries {
    */
   provider(name: string, factory: import("./program/default-providers.js").ProviderFactory): void {
     this.defaultProviders.set(name, factory);
+  }
+
+  /** Adds a link typer for `sst-env.d.ts`: a link the typer answers for is declared with the type it gives. */
+  linkTyper(typer: import("./types/dts.js").LinkTyper): void {
+    this.linkTypers.push(typer);
   }
 
   providerPackage(name: string, pkg: string): void {

@@ -86,6 +86,20 @@ describe("the root sst-env.d.ts", () => {
   it("does not declare App: the SDK declares it", () => {
     expect(renderRootTypes(links)).not.toContain('"App"');
   });
+
+  it("declares a link with the type a plugin's link typer gives (the first answer wins), from the app root", () => {
+    const seen: string[] = [];
+    const typers = [
+      (link: TypedLink, { root }: { root: string }) => (seen.push(root), link.include?.some((i) => i.type === "x.bound") ? "Bound" : undefined),
+      () => "Never",
+    ];
+    const bound = { name: "A", type: "t", properties: { p: 1 }, include: [{ type: "x.bound" }] };
+    const out = renderRootTypes([bound, { name: "B", type: "t", properties: {} }], [typers[0]!], "/app");
+    expect(out).toContain('    "A": Bound\n');
+    expect(out).toContain('    "B": {\n      "type": "t"\n    }');
+    expect(seen).toEqual(["/app", "/app"]);
+    expect(renderRootTypes([bound], typers)).toContain('    "A": Bound\n');
+  });
 });
 
 describe("writing the files", () => {
@@ -189,12 +203,13 @@ describe(".sst/platform/config.d.ts", () => {
     });
     try {
       const { registry } = new Kernel();
-      registry.providerPackage("vercel-dns", "@pulumiverse/vercel");
-      const app = { home: "myhome" as HomeName, providers: { hello: {}, "vercel-dns": {}, random: { package: "my-random" } } };
+      // A dashed provider name no @sst/ package of the repo has (its node_modules are above the fixture).
+      registry.providerPackage("my-dns", "@pulumiverse/vercel");
+      const app = { home: "myhome" as HomeName, providers: { hello: {}, "my-dns": {}, random: { package: "my-random" } } };
       expect(configTypesOf(app, root, registry)).toEqual({
         providers: [
           { alias: "hello", pkg: "@pulumi/hello" },
-          { alias: "verceldns", pkg: "@pulumiverse/vercel" },
+          { alias: "mydns", pkg: "@pulumiverse/vercel" },
           { alias: "random", pkg: "my-random" },
         ],
         pluginPackages: ["@sst/hello", "@sst/myhome"],

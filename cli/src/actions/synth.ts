@@ -52,6 +52,6 @@ export async function synthAndWriteTypes(project: Project, options: SynthOptions
     })
     .finally(() => live.stop());
   options.check?.(result);
-  const files = writeTypes({ root: project.root, links: result.links, receivers: result.receivers });
+  const files = writeTypes({ root: project.root, links: result.links, receivers: result.receivers, typers: project.kernel.registry.linkTypers });
   return { result, typeFiles: [...files, configTypes] };
 }

@@ -112,6 +112,8 @@ export async function synthConfig(options: {
   bootstrap?: Record<string, unknown>;
   /** Build the functions the program requests, as `synthApp`'s `build`. Default `false`. */
   build?: boolean;
+  /** Mock behaviour, as `synth`'s `mocks`. */
+  mocks?: Partial<pulumi.runtime.Mocks>;
 }): Promise<Graph> {
   const kernel = new Kernel({ plugins: options.plugins });
   const loaded = await loadApp({
@@ -130,6 +132,7 @@ export async function synthConfig(options: {
       run: loaded.run,
       secrets: options.secrets ?? {},
       bootstrap: options.bootstrap,
+      mocks: options.mocks,
       build: { skip: !options.build },
     }),
   );

@@ -19,8 +19,16 @@ const HEADER = [
   "/* biome-ignore-all lint: auto-generated */",
 ].join("\n");
 
-/** A link to declare: its name, type and resolved properties (without `type`). */
-export type TypedLink = Pick<ResolvedLink<unknown>, "name" | "type" | "properties">;
+/** A link to declare: its name, type and resolved properties (without `type`), and its includes when known. */
+export type TypedLink = Pick<ResolvedLink<unknown>, "name" | "type" | "properties"> & Partial<Pick<ResolvedLink<unknown>, "include">>;
+
+/**
+ * A plugin's type for a link, as a TypeScript type expression, or undefined to declare its properties (the
+ * default). The cloudflare plugin types a Worker binding as its `@cloudflare/workers-types` class.
+ * Registered with `kernel.registry.linkTyper`.
+ * @example (link) => link.include?.some(isR2) ? 'import("@cloudflare/workers-types").R2Bucket' : undefined
+ */
+export type LinkTyper = (link: TypedLink, context: { root: string }) => string | undefined;
 
 const key = (k: string) => JSON.stringify(k);
 // Code-unit order, not localeCompare: the file must not change with the machine's locale.
@@ -40,11 +48,16 @@ function typeOf(value: unknown, indent: string): string {
   return "any";
 }
 
-/** The root file's content. Keys are sorted, so the file only changes when links change. */
-export function renderRootTypes(links: TypedLink[]): string {
+/**
+ * The root file's content. Keys are sorted, so the file only changes when links change. `typers` may give a
+ * link a type of their own (the first answer wins); `root` is the app root they look from.
+ */
+export function renderRootTypes(links: TypedLink[], typers: readonly LinkTyper[] = [], root = "."): string {
   const body = [...links]
     .sort((a, b) => byCodeUnit(a.name, b.name))
     .map((link) => {
+      const own = typers.map((typer) => typer(link, { root })).find((t) => t !== undefined);
+      if (own !== undefined) return `    ${key(link.name)}: ${own}`;
       // `type` last, as a literal: a property named `type` is the link's type on the wire too.
       const props = Object.entries(link.properties)
         .filter(([k]) => k !== "type")
@@ -87,11 +100,11 @@ function writeIfChanged(path: string, content: string): boolean {
  * Writes the root file and one reference file per receiver package. `receivers` are directories of code
  * that receives links (a function's handler directory, a site's path). Returns the files written.
  */
-export function writeTypes(options: { root: string; links: TypedLink[]; receivers?: string[] }): string[] {
+export function writeTypes(options: { root: string; links: TypedLink[]; receivers?: string[]; typers?: readonly LinkTyper[] }): string[] {
   const root = resolve(options.root);
   const written: string[] = [];
   const rootFile = join(root, DTS_FILE);
-  writeIfChanged(rootFile, renderRootTypes(options.links));
+  writeIfChanged(rootFile, renderRootTypes(options.links, options.typers, root));
   written.push(rootFile);
   const packages = new Set<string>();
   for (const dir of options.receivers ?? []) {
