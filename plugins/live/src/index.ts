@@ -20,4 +20,5 @@ export { live, default, type LiveBootstrap, type LiveState } from "./plugin.js";
 export { startDevSession, type DevSession, type DevSessionOptions } from "./dev/session.js";
 export { formatRelayEvent, formatLog } from "./dev/format.js";
 export { DevCommand, devCommandSpecs, type DevCommandArgs, type DevCommandSpec } from "./components/dev-command.js";
-export { Children } from "./dev/children.js";
+export { Children, prefixed, type ChildOutput } from "./dev/children.js";
+export { Multiplexer, type PaneState, type MultiplexerIO } from "./dev/multiplexer.js";

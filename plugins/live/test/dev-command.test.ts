@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { Linkable } from "@sst/core";
 import { synth } from "@sst/core/testing";
-import live, { Children, DevCommand, devCommandSpecs, type DevCommandSpec } from "@sst/live";
+import live, { Children, DevCommand, devCommandSpecs, prefixed, type DevCommandSpec } from "@sst/live";
 
 describe("sst.x.DevCommand", () => {
   it("is sst.x.DevCommand, deploys nothing, and records its command with its links in the environment", async () => {
@@ -60,7 +60,7 @@ describe("the processes of sst dev", () => {
 
   it("starts each autostart command in its directory with its environment, its lines prefixed with its title", async () => {
     const lines: string[] = [];
-    children = new Children((l) => lines.push(l));
+    children = new Children(prefixed((l) => lines.push(l)));
     const web = spec({ command: 'echo "$SST_RESOURCE_Settings in $(pwd)"; sleep 30', env: { SST_RESOURCE_Settings: '{"a":1}' } });
     await children.reconcile([web, spec({ name: "Manual", title: "Manual", command: "echo never", autostart: false })]);
     await until(() => lines.some((l) => l.startsWith("  Web │ ")));
@@ -70,7 +70,7 @@ describe("the processes of sst dev", () => {
 
   it("restarts a command a redeploy changed, and stops one it removed, with everything it started", async () => {
     const lines: string[] = [];
-    children = new Children((l) => lines.push(l));
+    children = new Children(prefixed((l) => lines.push(l)));
     const first = spec({ command: "echo one; sleep 30" });
     await children.reconcile([first]);
     await until(() => lines.includes("  Web │ one"));
@@ -83,7 +83,7 @@ describe("the processes of sst dev", () => {
 
   it("reports a command that exits", async () => {
     const lines: string[] = [];
-    children = new Children((l) => lines.push(l));
+    children = new Children(prefixed((l) => lines.push(l)));
     await children.reconcile([spec({ command: "exit 3" })]);
     await until(() => lines.includes("✕ Web exited (code 3)"));
     expect(children.running).toEqual([]);

@@ -13,12 +13,20 @@ interface Running {
   child: ChildProcess;
 }
 
+/** Where a process's lines go: `kind` `event` is a start or an exit, `line` its own output. */
+export type ChildOutput = (title: string, text: string, kind: "line" | "event", status?: "running" | "done" | "failed") => void;
+
+/** The `mono` mode's stream: one line per output line, prefixed with the process's title. */
+export function prefixed(print: (line: string) => void): ChildOutput {
+  return (title, text, kind) => print(kind === "line" ? `  ${title} │ ${text}` : text);
+}
+
 export class Children {
   readonly #running = new Map<string, Running>();
-  readonly #print: (line: string) => void;
+  readonly #output: ChildOutput;
 
-  constructor(print: (line: string) => void) {
-    this.#print = print;
+  constructor(output: ChildOutput) {
+    this.#output = output;
   }
 
   /** Makes the running set match `specs`: new ones start (when `autostart`), changed ones restart, removed ones stop. */
@@ -40,16 +48,16 @@ export class Children {
   }
 
   #start(spec: DevCommandSpec): void {
-    this.#print(`➜ ${spec.title}: ${spec.command}`);
+    this.#output(spec.title, `➜ ${spec.title}: ${spec.command}`, "event", "running");
     // Its own process group, so stopping it stops what the shell started too.
     const child = spawn(spec.command, { shell: true, cwd: spec.directory, env: { ...process.env, ...spec.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on("line", (line) => this.#print(`  ${spec.title} │ ${line}`));
+    for (const stream of [child.stdout!, child.stderr!]) createInterface({ input: stream }).on("line", (line) => this.#output(spec.title, line, "line"));
     child.on("exit", (code, signal) => {
       if (this.#running.get(spec.name)?.child !== child) return;
       this.#running.delete(spec.name);
-      this.#print(`${code === 0 ? "✓" : "✕"} ${spec.title} exited (${signal ?? `code ${code}`})`);
+      this.#output(spec.title, `${code === 0 ? "✓" : "✕"} ${spec.title} exited (${signal ?? `code ${code}`})`, "event", code === 0 ? "done" : "failed");
     });
-    child.on("error", (error) => this.#print(`✕ ${spec.title}: ${error.message}`));
+    child.on("error", (error) => this.#output(spec.title, `✕ ${spec.title}: ${error.message}`, "event", "failed"));
     this.#running.set(spec.name, { spec, child });
   }
 
