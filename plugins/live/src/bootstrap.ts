@@ -28,6 +28,24 @@ export interface LiveApi {
   /** `dns.REALTIME`: the websocket. */
   realtime: string;
   region: string;
+  /** `false` for a local Events server over plain http/ws (`SST_LIVE_ENDPOINT`). @default true */
+  secure?: boolean;
+}
+
+/**
+ * The Events server named by `SST_LIVE_ENDPOINT` (`http://127.0.0.1:4000`), instead of the region's AppSync
+ * API: a local transport for tests and for running `sst dev` against an emulator.
+ */
+export function liveApiFromEnv(region: string, env: NodeJS.ProcessEnv = process.env): LiveApi | undefined {
+  const raw = env.SST_LIVE_ENDPOINT;
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SSTError({ code: "E_LIVE_ENDPOINT", message: `SST_LIVE_ENDPOINT is not a URL: ${JSON.stringify(raw)}.`, hint: "Set it to the Events server's base URL, e.g. http://127.0.0.1:4000, or unset it." });
+  }
+  return { apiId: "local", arn: `arn:aws:appsync:${region}:000000000000:apis/local`, http: url.host, realtime: url.host, region, secure: url.protocol === "https:" };
 }
 
 async function listSstApis(client: AppSyncClient): Promise<Api[]> {

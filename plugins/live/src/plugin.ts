@@ -7,7 +7,7 @@ import { dirname } from "node:path";
 import { AppSyncClient } from "@aws-sdk/client-appsync";
 import { definePlugin, type BuildJob } from "@sst/core";
 import { awsHomeConfig, credentialsFor } from "@sst/aws";
-import { ensureLiveApi, type LiveApi } from "./bootstrap.js";
+import { ensureLiveApi, liveApiFromEnv, type LiveApi } from "./bootstrap.js";
 import { bridgeBinary, type BridgeArchitecture } from "./bridge/binary.js";
 import { devCommand } from "./dev/command.js";
 import { DevCommand, resetDevCommandSpecs } from "./components/dev-command.js";
@@ -39,8 +39,7 @@ export function live() {
       kernel.hooks.bootstrap.tapPromise("live", async (context) => {
         if (!context.dev || !context.app.providers.aws) return;
         const config = awsHomeConfig(context.app);
-        const client = new AppSyncClient({ region: config.region, credentials: credentialsFor(config) });
-        const api = await ensureLiveApi(client);
+        const api = liveApiFromEnv(config.region) ?? (await ensureLiveApi(new AppSyncClient({ region: config.region, credentials: credentialsFor(config) })));
         const [x86_64, arm64] = await Promise.all([bridgeBinary("x86_64"), bridgeBinary("arm64")]);
         state.bootstrap = { api, bridges: { x86_64: dirname(x86_64), arm64: dirname(arm64) } };
         context.results.live = state.bootstrap;

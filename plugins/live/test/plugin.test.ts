@@ -21,3 +21,19 @@ describe("the live plugin", () => {
     expect(await runBootstrap({ kernel, app, home: new LocalHome(), command: "deploy", dev: true })).toEqual({});
   });
 });
+
+describe("SST_LIVE_ENDPOINT", () => {
+  it("points sst dev and the bridges at a local Events server instead of the region's AppSync API", async () => {
+    const { liveApiFromEnv } = await import("@sst/live");
+    expect(liveApiFromEnv("eu-west-1", { SST_LIVE_ENDPOINT: "http://127.0.0.1:4010" })).toEqual({
+      apiId: "local",
+      arn: "arn:aws:appsync:eu-west-1:000000000000:apis/local",
+      http: "127.0.0.1:4010",
+      realtime: "127.0.0.1:4010",
+      region: "eu-west-1",
+      secure: false,
+    });
+    expect(liveApiFromEnv("eu-west-1", {})).toBeUndefined();
+    expect(() => liveApiFromEnv("eu-west-1", { SST_LIVE_ENDPOINT: "not a url" })).toThrow(/SST_LIVE_ENDPOINT is not a URL/);
+  });
+});

@@ -115,7 +115,7 @@ async function startSession(
   const session = await startDevSession({
     ...context,
     region: live.api.region,
-    transport: new AppSyncTransport({ endpoint: { http: live.api.http, realtime: live.api.realtime, region: live.api.region }, credentials }),
+    transport: new AppSyncTransport({ endpoint: { http: live.api.http, realtime: live.api.realtime, region: live.api.region, secure: live.api.secure }, credentials }),
     jobs: () => state.jobs,
     env: {
       AWS_ACCESS_KEY_ID: resolved.accessKeyId,
