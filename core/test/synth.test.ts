@@ -63,7 +63,8 @@ describe("synthesising a real sst.config.ts", () => {
   });
 
   it("resolves the links, with the secret redacted", () => {
-    expect(graph.links).toEqual([
+    // The raw bucket and queue are links too once @sst/aws (applied for `providers.aws`) wraps their classes.
+    expect(graph.links.filter((l) => l.type.startsWith("sst."))).toEqual([
       { name: "ApiKey", type: "sst.sst.Secret", properties: { value: "[secret]" }, include: [] },
       {
         name: "Settings",
