@@ -46,6 +46,10 @@ function npmPack(args, cwd) {
 
 const out = parseOut(process.argv.slice(2));
 const dirs = packable();
+// Each package's own `prepack` (the live plugin builds its bridge binaries); the packing itself runs no scripts.
+for (const dir of dirs) {
+  if (readJson(join(root, dir, "package.json")).scripts?.prepack) execFileSync("npm", ["run", "prepack", "--silent"], { cwd: join(root, dir), stdio: ["ignore", "inherit", "inherit"] });
+}
 const stage = mkdtempSync(join(tmpdir(), "sst-pack-"));
 try {
   const packed = npmPack([...dirs.flatMap((dir) => ["--workspace", dir]), "--pack-destination", stage], root);

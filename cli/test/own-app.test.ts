@@ -38,7 +38,7 @@ describe("this build in an app outside the repo", () => {
   it("the pack folder indexes every package, each tarball depending on the others by file: path", () => {
     const index = JSON.parse(readFileSync(join(packs, "index.json"), "utf8"));
     const names = index.packages.map((p: { name: string }) => p.name).sort();
-    expect(names).toEqual(["@sst-examples/plugin-hello", "@sst/aws", "@sst/core", "@sst/sdk", "sst"]);
+    expect(names).toEqual(["@sst-examples/plugin-hello", "@sst/aws", "@sst/cloudflare", "@sst/core", "@sst/live", "@sst/sdk", "@sst/vercel-dns", "sst"]);
     for (const entry of index.packages) expect(existsSync(join(packs, entry.file))).toBe(true);
     const cli = index.packages.find((p: { name: string }) => p.name === "sst");
     expect(cli.dependencies["@sst/core"]).toBe(`file:${join(packs, `sst-core-${CLI_VERSION}.tgz`)}`);

@@ -14,7 +14,7 @@ export { LiveRelay, type RelayOptions } from "./relay/relay.js";
 export type { InitPayload, NextPayload, LambdaError, InvokeResult, Invocation, WorkerHost, RelayEvent } from "./relay/types.js";
 export { WorkerPool, type WorkerPoolOptions, type LocalArtifact } from "./workers/pool.js";
 export { workerCommand, NODE_RUNTIME, PYTHON_RUNTIME } from "./workers/command.js";
-export { bridgeBinary, bridgeSourceHash, BRIDGE_SOURCE, type BridgeArchitecture } from "./bridge/binary.js";
+export { bridgeBinary, bridgeSourceHash, prebuiltBridge, BRIDGE_SOURCE, type BridgeArchitecture } from "./bridge/binary.js";
 export { ensureLiveApi, liveApiFromEnv, LIVE_API_NAME, LIVE_NAMESPACE, type LiveApi } from "./bootstrap.js";
 export { live, default, type LiveBootstrap, type LiveState } from "./plugin.js";
 export { startDevSession, type DevSession, type DevSessionOptions } from "./dev/session.js";

@@ -26,10 +26,23 @@ export function bridgeSourceHash(): string {
   return hash.digest("hex").slice(0, 16);
 }
 
-/** Path of a `bootstrap` for `architecture` (Linux, static), building it when no prebuilt one exists. */
+/**
+ * Where a packed @sst/live keeps its prebuilt bridge for `architecture` (a directory holding only
+ * `bootstrap`: it is deployed as the function's code), and the file naming the sources it was built from.
+ */
+export function prebuiltBridge(architecture: BridgeArchitecture): { binary: string; sourceHash: string } {
+  return { binary: join(root, "dist", "bridge", architecture, "bootstrap"), sourceHash: join(root, "dist", "bridge", `${architecture}.source-hash`) };
+}
+
+/**
+ * Path of a `bootstrap` for `architecture` (Linux, static): the prebuilt one when it was built from these
+ * sources, else one built here into the cache.
+ */
 export async function bridgeBinary(architecture: BridgeArchitecture, cacheDir = defaultCache()): Promise<string> {
-  const prebuilt = join(root, "dist", "bridge", architecture, "bootstrap");
-  if (existsSync(prebuilt)) return prebuilt;
+  const prebuilt = prebuiltBridge(architecture);
+  if (existsSync(prebuilt.binary) && existsSync(prebuilt.sourceHash) && readFileSync(prebuilt.sourceHash, "utf8").trim() === bridgeSourceHash()) {
+    return prebuilt.binary;
+  }
   const out = join(cacheDir, `${bridgeSourceHash()}-${architecture}`, "bootstrap");
   if (existsSync(out)) return out;
   mkdirSync(join(out, ".."), { recursive: true });
