@@ -1,70 +1,56 @@
 /**
  * `sst.aws.Function` (../docs 35-function.md): a Lambda function built from a handler by the kernel's build
- * owner, with its IAM role, log group, links and URL.
+ * owner, zipped deterministically and uploaded to the bootstrap's asset bucket, with its IAM role, log group,
+ * links, URL, versions, concurrency and retries.
  *
- * STATUS: the public API below (constructor, `arn`, `name`, `url`, `nodes`, `getSSTLink`, `static get`) is the
- * contract other components build on; the "function" helper completes every arg of the docs page.
+ * Resources (each with its `transform` key): `role` (`<Name>Role`, unless `role` is given), `policy`
+ * (`<Name>Policy`, the `permissions`), `logGroup` (`<Name>LogGroup`, `/aws/lambda/<function name>`), `code`
+ * (`<Name>Code`, the zip in S3), `function` (`<Name>Function`), `url` (`<Name>Url`), `eventInvokeConfig`
+ * (`<Name>EventInvokeConfig`, with `retries`), and `<Name>Alias` + `<Name>Provisioned` (with
+ * `concurrency.provisioned`).
+ *
+ * Links of the function: their properties are encrypted into `resource.enc` in the package, opened with the
+ * `SST_KEY` and `SST_KEY_FILE` variables; their `aws.permission` includes are attached to the role by the
+ * plugin's `receive` tap (not here).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Component, linkArtifact, linkEnvironment, requestBuild, resolveLinks, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
-import type { PermissionStatement } from "./helpers/permission.js";
+import {
+  Component,
+  SSTError,
+  linkArtifact,
+  linkEnvironment,
+  physicalName,
+  requestBuild,
+  resolveLinks,
+  useProgram,
+  type LinkPayload,
+} from "@sst/core";
+import { FunctionEnvironmentUpdate } from "./function-environment-update.js";
+import type { FunctionArgs, FunctionRuntime } from "./helpers/function-args.js";
+import { codeObject, codeSource } from "./helpers/function-code.js";
+import { checkNames, mergeEnvironment } from "./helpers/function-env.js";
+import { LAMBDA_TRUST_POLICY, managedPolicies, policyDocument, roleNameOf } from "./helpers/function-role.js";
+import { map, toInteger, toMegabytes, toRetentionDays, toSeconds, type Where } from "./helpers/function-units.js";
+import { authorizationType, normalUrl, routerUrl, urlCors } from "./helpers/function-url.js";
+import { permission } from "./helpers/permission.js";
 
-/** The runtimes a Function takes. */
-export type FunctionRuntime =
-  | "nodejs18.x"
-  | "nodejs20.x"
-  | "nodejs22.x"
-  | "python3.9"
-  | "python3.10"
-  | "python3.11"
-  | "python3.12"
-  | "python3.13"
-  | "go"
-  | "rust"
-  | "provided.al2023";
+export type { FunctionArgs, FunctionRuntime, FunctionUrlArgs, FunctionUrlCors, FunctionUrlRouter } from "./helpers/function-args.js";
+export { policyDocument } from "./helpers/function-role.js";
 
-export interface FunctionArgs extends ComponentArgs {
-  /**
-   * Path to the handler, relative to the project root: `src/api.handler` (file `src/api.ts`, export `handler`).
-   */
-  handler: pulumi.Input<string>;
-  /**
-   * The runtime.
-   * @default `"nodejs20.x"`
-   */
-  runtime?: pulumi.Input<FunctionRuntime>;
-  /**
-   * Resources to link: their properties reach the handler through `Resource.<Name>`, their permissions its role.
-   * @example `link: [bucket, stripeKey]`
-   */
-  link?: pulumi.Input<any[]>;
-  /** Environment variables of the function. */
-  environment?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-  /** IAM permissions added to the function's role. */
-  permissions?: pulumi.Input<PermissionStatement[]>;
-  /**
-   * The maximum run time.
-   * @default `"20 seconds"`
-   */
-  timeout?: pulumi.Input<`${number} ${"second" | "seconds" | "minute" | "minutes"}`>;
-  /**
-   * The memory.
-   * @default `"1024 MB"`
-   */
-  memory?: pulumi.Input<`${number} ${"MB" | "GB"}`>;
-  /** A function URL: `true` for a public one. @default `false` */
-  url?: pulumi.Input<boolean | { authorization?: pulumi.Input<"none" | "iam">; cors?: pulumi.Input<boolean | Record<string, unknown>> }>;
-  /** Node.js build options. */
-  nodejs?: pulumi.Input<Record<string, unknown>>;
-  /** Change how the function's resources are created. */
-  transform?: {
-    function?: Transform<aws.lambda.FunctionArgs>;
-    role?: Transform<aws.iam.RoleArgs>;
-    logGroup?: Transform<aws.cloudwatch.LogGroupArgs>;
-    eventInvokeConfig?: Transform<aws.lambda.FunctionEventInvokeConfigArgs>;
-  };
-}
+const RUNTIMES: readonly FunctionRuntime[] = [
+  "nodejs18.x",
+  "nodejs20.x",
+  "nodejs22.x",
+  "python3.9",
+  "python3.10",
+  "python3.11",
+  "python3.12",
+  "python3.13",
+  "go",
+  "rust",
+  "provided.al2023",
+];
 
 /** The builder key (`hooks.build.for(key)`) of a runtime. */
 export function builderOf(runtime: FunctionRuntime): string {
@@ -74,53 +60,208 @@ export function builderOf(runtime: FunctionRuntime): string {
   return "go";
 }
 
+/** Marks the args of `Function.get`: the function exists, nothing is created. */
+const REFERENCE = Symbol("sst.aws.Function.reference");
+
 export class Function extends Component {
   static readonly __pulumiType = "sst:aws:Function";
   readonly #function: aws.lambda.Function;
   readonly #role: aws.iam.Role;
-  readonly #logGroup: aws.cloudwatch.LogGroup;
+  readonly #logGroup?: aws.cloudwatch.LogGroup;
+  readonly #eventInvokeConfig?: aws.lambda.FunctionEventInvokeConfig;
   readonly #url: pulumi.Output<string | undefined>;
+  readonly #region: pulumi.Output<string>;
+  #environmentUpdates = 0;
 
   constructor(name: string, args: FunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(Function.__pulumiType, name, args, opts);
-    const runtime = (args.runtime ?? "nodejs20.x") as FunctionRuntime;
-    const links = resolveLinks(args.link as unknown[] | undefined, this);
-    const artifact = linkArtifact(links);
-    this.#role = this.create("role", aws.iam.Role, "Role", {
-      assumeRolePolicy: JSON.stringify(aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" })),
-      managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
-      inlinePolicies: pulumi.output(args.permissions ?? []).apply((statements) =>
-        statements.length
-          ? [{ name: "inline", policy: pulumi.output(policyDocument(statements)).apply((d) => JSON.stringify(d)) }]
-          : [],
-      ),
-    });
-    this.#logGroup = this.create("logGroup", aws.cloudwatch.LogGroup, "LogGroup", { retentionInDays: 0 });
-    const built = requestBuild({
+    const program = useProgram("sst.aws.Function");
+    const configured = (program.app.providers as { aws?: { region?: string } } | undefined)?.aws?.region;
+    this.#region = aws.getRegionOutput({}, { parent: this }).apply((r) => r?.region ?? r?.name ?? configured ?? "us-east-1");
+    const reference = (args as { [REFERENCE]?: string })[REFERENCE];
+    if (reference !== undefined) {
+      this.#function = this.reference("function", aws.lambda.Function, "Function", reference);
+      this.#role = this.reference("role", aws.iam.Role, "Role", this.#function.role.apply((arn) => roleNameOf(arn ?? "")));
+      this.#url = pulumi.output(undefined);
+      return;
+    }
+    const where = (arg: string): Where => ({ component: name, arg });
+    const runtime = plain(name, "runtime", args.runtime ?? "nodejs20.x") as FunctionRuntime;
+    if (!RUNTIMES.includes(runtime)) {
+      throw new SSTError({
+        code: "E_FUNCTION_ARG",
+        message: `Function "${name}": runtime ${JSON.stringify(runtime)} is not supported.`,
+        hint: `Use one of ${RUNTIMES.map((r) => `"${r}"`).join(", ")}.`,
+      });
+    }
+    const python = plain(name, "python", args.python ?? {});
+    if (python.container === true) {
+      throw new SSTError({
+        code: "E_FUNCTION_UNSUPPORTED",
+        message: `Function "${name}": python.container (a container image built with Docker) is not supported by this version of @sst/aws.`,
+        hint: "Deploy the function as a zip (leave python.container out); the package limit is 250 MB unzipped.",
+      });
+    }
+    const logging = plain(name, "logging", args.logging ?? {});
+    const url = normalUrl(plain(name, "url", args.url ?? false));
+    const concurrency = plain(name, "concurrency", args.concurrency ?? {});
+    const versioning = args.versioning ?? false;
+    if (concurrency.provisioned !== undefined && plain(name, "versioning", versioning) !== true) {
+      throw new SSTError({
+        code: "E_FUNCTION_ARG",
+        message: `Function "${name}": concurrency.provisioned needs versioning (provisioned concurrency applies to a published version).`,
+        hint: "Add versioning: true.",
+      });
+    }
+    if (logging !== false && logging.logGroup !== undefined && logging.retention !== undefined) {
+      throw new SSTError({
+        code: "E_FUNCTION_ARG",
+        message: `Function "${name}": logging.retention does not apply to an existing logging.logGroup.`,
+        hint: "Set the retention on that log group, and leave logging.retention out.",
+      });
+    }
+    if (args.environment && !pulumi.Output.isInstance(args.environment)) checkNames(name, "environment", args.environment as Record<string, unknown>);
+
+    // The role comes first: the plugin's `receive` tap attaches the links' permissions to `nodes.role`.
+    const givenName = args.name !== undefined;
+    const functionName = args.name ?? physicalName(program.app, 64, `${name}Function`);
+    // A generated name is drawn at random on every run: the engine keeps the first (as core's naming rules do).
+    const keepName = givenName ? {} : { ignoreChanges: ["name"] };
+    let policy: aws.iam.RolePolicy | undefined;
+    if (args.role !== undefined) {
+      this.#role = this.reference("role", aws.iam.Role, "Role", pulumi.output(args.role).apply(roleNameOf));
+    } else {
+      this.#role = this.create("role", aws.iam.Role, "Role", {
+        assumeRolePolicy: LAMBDA_TRUST_POLICY,
+        managedPolicyArns: managedPolicies({ logging, vpc: args.vpc, policies: args.policies }),
+      });
+      if (args.permissions !== undefined) {
+        policy = this.create("policy", aws.iam.RolePolicy, "Policy", {
+          role: this.#role.name,
+          policy: policyDocument(args.permissions).apply((d) => JSON.stringify(d)),
+        });
+      }
+    }
+    const links = resolveLinks(plain(name, "link", args.link ?? []), this);
+    const linked = linkArtifact(links);
+
+    if (logging !== false && logging.logGroup === undefined) {
+      this.#logGroup = this.create(
+        "logGroup",
+        aws.cloudwatch.LogGroup,
+        "LogGroup",
+        {
+          name: pulumi.interpolate`/aws/lambda/${functionName}`,
+          retentionInDays: map(logging.retention ?? "1 month", (r) => toRetentionDays(r, where("logging.retention"))),
+        },
+        keepName,
+      );
+    }
+
+    const architecture = args.architecture ?? "x86_64";
+    const artifact = requestBuild({
       name,
       runtime: builderOf(runtime),
       handler: args.handler,
-      properties: pulumi.output(args.nodejs ?? {}) as unknown as pulumi.Output<Record<string, unknown>>,
-      files: artifact.apply((a) => Object.fromEntries(Object.entries(a.files).map(([n, b64]) => [n, Buffer.from(b64, "base64")]))),
+      properties: pulumi.output({
+        runtime,
+        architecture,
+        nodejs: args.nodejs,
+        python: args.python,
+        bundle: args.bundle,
+        copyFiles: args.copyFiles,
+      }) as unknown as pulumi.Output<Record<string, unknown>>,
+      files: linked.apply((a) => Object.fromEntries(Object.entries(a.files).map(([n, b64]) => [n, Buffer.from(b64, "base64")]))),
       plugin: "@sst/aws",
     });
-    this.#function = this.create("function", aws.lambda.Function, "Function", {
-      role: this.#role.arn,
-      runtime: runtime === "go" || runtime === "rust" ? "provided.al2023" : runtime,
-      handler: built.handler,
-      code: built.apply((a) => new pulumi.asset.FileArchive(a.dir)),
-      timeout: 20,
-      memorySize: 1024,
-      loggingConfig: { logFormat: "Text", logGroup: this.#logGroup.name },
-      environment: { variables: pulumi.all([artifact.env, args.environment ?? {}, linkEnvironment(links)]).apply(([a, e, l]) => ({ ...l, ...e, ...a })) },
-    });
-    this.#url = pulumi.output(args.url ?? false).apply((url) => {
-      if (!url) return pulumi.output(undefined);
-      const config = typeof url === "object" ? url : {};
-      return this.create("url", aws.lambda.FunctionUrl, "Url", {
+    const code = codeObject(name, artifact, args.hook?.postbuild);
+    const object = this.create("code", aws.s3.BucketObjectv2, "Code", { bucket: code.bucket, key: code.key, source: codeSource(code) });
+
+    const environment = pulumi
+      .all([linkEnvironment(links), args.environment ?? {}, linked.env])
+      .apply(([fromLinks, user, sst]) => mergeEnvironment(name, fromLinks as Record<string, string>, user as Record<string, string>, sst));
+    const volume = args.volume === undefined ? undefined : pulumi.output(args.volume);
+    const vpc = args.vpc === undefined ? undefined : pulumi.output(args.vpc);
+    this.#function = this.create(
+      "function",
+      aws.lambda.Function,
+      "Function",
+      {
+        name: functionName,
+        description: args.description,
+        role: args.role ?? this.#role.arn,
+        runtime: runtime === "go" || runtime === "rust" ? "provided.al2023" : runtime,
+        handler: artifact.handler,
+        s3Bucket: object.bucket,
+        s3Key: object.key,
+        architectures: [architecture],
+        memorySize: map(args.memory ?? "1024 MB", (v) => toMegabytes(v, where("memory"), 128, 10240)),
+        ephemeralStorage: { size: map(args.storage ?? "512 MB", (v) => toMegabytes(v, where("storage"), 512, 10240)) },
+        timeout: map(args.timeout ?? "20 seconds", (v) => toSeconds(v, where("timeout"), 1, 900)),
+        environment: { variables: environment },
+        loggingConfig:
+          logging === false
+            ? undefined
+            : {
+                logFormat: pulumi.output(logging.format ?? "text").apply((f) => (f === "json" ? "JSON" : "Text")),
+                logGroup: logging.logGroup ?? this.#logGroup!.name,
+              },
+        layers: args.layers,
+        tags: args.tags,
+        publish: versioning,
+        reservedConcurrentExecutions: concurrency.reserved,
+        vpcConfig: vpc && { subnetIds: vpc.privateSubnets, securityGroupIds: vpc.securityGroups },
+        fileSystemConfig: volume && {
+          arn: volume.efs.apply((efs) => (typeof efs === "string" ? efs : efs.nodes.accessPoint.arn)),
+          localMountPath: volume.apply((v) => v.path ?? "/mnt/efs"),
+        },
+      },
+      { ...keepName, dependsOn: policy ? [policy] : [] },
+    );
+
+    if (args.retries !== undefined) {
+      this.#eventInvokeConfig = this.create("eventInvokeConfig", aws.lambda.FunctionEventInvokeConfig, "EventInvokeConfig", {
         functionName: this.#function.name,
-        authorizationType: config.authorization === "iam" ? "AWS_IAM" : "NONE",
-      }).functionUrl;
+        qualifier: "$LATEST",
+        maximumRetryAttempts: map(args.retries, (v) => toInteger(v, where("retries"), 0, 2)),
+      });
+    }
+    if (concurrency.provisioned !== undefined) {
+      const alias = this.create("alias", aws.lambda.Alias, "Alias", {
+        name: "current",
+        functionName: this.#function.name,
+        functionVersion: this.#function.version,
+      });
+      this.create("provisioned", aws.lambda.ProvisionedConcurrencyConfig, "Provisioned", {
+        functionName: this.#function.name,
+        qualifier: alias.name,
+        provisionedConcurrentExecutions: concurrency.provisioned,
+      });
+    }
+    this.#url = url ? this.#createUrl(name, url, args.streaming ?? false) : pulumi.output(undefined);
+  }
+
+  #createUrl(name: string, url: NonNullable<ReturnType<typeof normalUrl>>, streaming: pulumi.Input<boolean>): pulumi.Output<string> {
+    const authorization = pulumi.output(url.authorization ?? "none").apply((a) => authorizationType(name, a));
+    const functionUrl = this.create("url", aws.lambda.FunctionUrl, "Url", {
+      functionName: this.#function.name,
+      authorizationType: authorization,
+      cors: pulumi.output(url.cors ?? true).apply((c) => urlCors(name, c as boolean)),
+      invokeMode: pulumi.output(streaming).apply((s) => (s ? "RESPONSE_STREAM" : "BUFFERED")),
+    });
+    if (!url.router) return functionUrl.functionUrl;
+    const router = pulumi.output(url.router.instance);
+    return pulumi.all([router, url.router.domain, url.router.path]).apply(([instance, domain, path]) => {
+      const route = (instance as { route?: (pattern: string, target: pulumi.Input<string>) => unknown }).route;
+      if (typeof route !== "function") {
+        throw new SSTError({
+          code: "E_FUNCTION_ARG",
+          message: `Function "${name}": url.router.instance has no route(pattern, url) method; it must be an sst.aws.Router.`,
+          hint: "Pass the Router component itself: url: { router: { instance: router } }.",
+        });
+      }
+      route.call(instance, `${domain ?? ""}${path ?? "/"}`, functionUrl.functionUrl);
+      return routerUrl(instance.url, domain, path);
     });
   }
 
@@ -134,33 +275,75 @@ export class Function extends Component {
     return this.#function.name;
   }
 
-  /** The function URL if `url` is enabled. */
+  /** The function URL if `url` is enabled (the Router's URL with `url.router`), else `undefined`. */
   get url(): pulumi.Output<string | undefined> {
     return this.#url;
   }
 
   /** The underlying resources this component creates. */
-  override get nodes(): { function: aws.lambda.Function; role: aws.iam.Role; logGroup: aws.cloudwatch.LogGroup; eventInvokeConfig?: aws.lambda.FunctionEventInvokeConfig } {
-    return { function: this.#function, role: this.#role, logGroup: this.#logGroup };
+  override get nodes(): {
+    function: aws.lambda.Function;
+    role: aws.iam.Role;
+    /** Undefined with `logging: false` or an existing `logging.logGroup`. */
+    logGroup?: aws.cloudwatch.LogGroup;
+    /** Created with `retries`. */
+    eventInvokeConfig?: aws.lambda.FunctionEventInvokeConfig;
+  } {
+    return { function: this.#function, role: this.#role, logGroup: this.#logGroup, eventInvokeConfig: this.#eventInvokeConfig };
+  }
+
+  /**
+   * Adds environment variables after the function is created, e.g. its own URL (which its `environment`
+   * cannot hold: a cycle). Each call creates a `FunctionEnvironmentUpdate` (`<Name>EnvironmentUpdate`,
+   * then `<Name>EnvironmentUpdate2`, ...).
+   * @example fn.addEnvironment({ URL: fn.url });
+   */
+  addEnvironment(environment: pulumi.Input<Record<string, pulumi.Input<string>>>): FunctionEnvironmentUpdate {
+    const name = this.componentName;
+    const checked = pulumi.output(environment).apply((env) => {
+      checkNames(name, "addEnvironment", env);
+      return env;
+    });
+    const n = ++this.#environmentUpdates;
+    return this.create("environmentUpdate", FunctionEnvironmentUpdate, `EnvironmentUpdate${n === 1 ? "" : n}`, {
+      functionName: this.#function.name,
+      region: this.#region,
+      environment: checked,
+      trigger: this.#function.lastModified,
+    });
   }
 
   protected override outputs() {
     return { arn: this.arn, name: this.name };
   }
 
+  /** Links give the function's `name` and `url`, and `lambda:InvokeFunction` on it. */
   getSSTLink(): LinkPayload {
-    return { properties: { name: this.name, url: this.url } };
+    return {
+      properties: { name: this.name, url: this.url },
+      include: [permission({ actions: ["lambda:InvokeFunction"], resources: [this.arn] })],
+    };
+  }
+
+  /**
+   * References an existing Lambda function by name or ARN; nothing is created. Its `nodes.role` is the role it
+   * runs as; it has no `url`.
+   * @example const fn = sst.aws.Function.get("Api", "my-app-prod-ApiFunction-abcdefgh");
+   */
+  static get(name: string, functionName: pulumi.Input<string>, opts: pulumi.ComponentResourceOptions = {}): Function {
+    const id = pulumi.output(functionName).apply((v) => (v.startsWith("arn:") ? (v.split(":")[6] ?? v) : v));
+    return new Function(name, { handler: "", [REFERENCE]: id } as FunctionArgs, opts);
   }
 }
 
-/** An IAM policy document from `PermissionStatement`s. */
-export function policyDocument(statements: PermissionStatement[]) {
-  return pulumi.output({
-    Version: "2012-10-17",
-    Statement: statements.map((s) => ({
-      Effect: s.effect === "deny" ? "Deny" : "Allow",
-      Action: s.actions,
-      Resource: s.resources,
-    })),
-  });
+/** An arg that decides which resources exist: it must be a plain value, not an Output. */
+function plain<T>(component: string, arg: string, value: pulumi.Input<T>): T {
+  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
+    throw new SSTError({
+      code: "E_FUNCTION_ARG",
+      message: `Function "${component}": ${arg} must be a plain value, not an Output: it decides which resources the function creates.`,
+      hint: `Pass ${arg} as a literal, or its parts (the values inside it) as Outputs.`,
+    });
+  }
+  return value as T;
 }

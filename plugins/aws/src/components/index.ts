@@ -18,7 +18,8 @@ export const components = {
 
 export type AwsComponents = typeof components;
 
-export { Function, builderOf, type FunctionArgs, type FunctionRuntime } from "./function.js";
+export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
+export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 export { permission, isPermission, type PermissionStatement, type PermissionInclude } from "./helpers/permission.js";
 export { dns, txtValue, type AwsDns, type DnsArgs } from "./dns.js";
