@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Kernel, Linkable, loadApp, linkProperties, newPassphrase, readDotenv, strayUserError } from "@sst/core";
+import { Component, Kernel, Linkable, loadApp, linkProperties, newPassphrase, readDotenv, strayUserError } from "@sst/core";
 import { synthApp } from "@sst/core/testing";
 import { configDir } from "../src/home/paths.js";
 import { guardUserCode } from "../src/config/guard.js";
@@ -116,6 +116,26 @@ describe("what run() returns", () => {
   it("reports an error thrown in an Output's apply after run() returned, instead of crashing", async () => {
     const run = () => ({ n: pulumi.output(1).apply((): number => { throw new Error("apply broke"); }) });
     await expect(synthApp({ run })).rejects.toThrow("apply broke");
+  });
+
+  it("reports an error in an apply feeding a child whose outputs its component registers, instead of waiting forever", async () => {
+    class Thing extends pulumi.CustomResource {
+      declare readonly size: pulumi.Output<string>;
+      constructor(name: string, args: { size: pulumi.Input<string> }, opts?: pulumi.CustomResourceOptions) {
+        super("test:index:Thing", name, { ...args }, opts);
+      }
+    }
+    class Holder extends Component {
+      readonly #thing: Thing;
+      constructor(name: string) {
+        super("sst:test:Holder", name);
+        this.#thing = this.create("thing", Thing, "Thing", { size: pulumi.output("1").apply((): string => { throw new Error("size broke"); }) });
+      }
+      protected override outputs() {
+        return { size: this.#thing.size };
+      }
+    }
+    await expect(synthApp({ run: () => void new Holder("H") })).rejects.toThrow("size broke");
   });
 
   it("attributes such an error to sst.config.ts when its stack passes through it, and only then", () => {

@@ -7,22 +7,31 @@
 export interface StrayErrors {
   /** The first error that surfaced, if any. */
   readonly first: unknown;
+  /**
+   * Settles when the first error surfaces (never otherwise): a run under mocks races it, since the outputs of a
+   * resource whose inputs failed never resolve, and a component registering them would wait forever.
+   */
+  readonly surfaced: Promise<void>;
   /** Stops collecting. */
   stop(): void;
 }
 
 export function collectStrayErrors(): StrayErrors {
   const state: { first: unknown; seen: boolean } = { first: undefined, seen: false };
+  let signal!: () => void;
+  const surfaced = new Promise<void>((resolve) => (signal = resolve));
   const onRejection = (reason: unknown) => {
     if (state.seen) return;
     state.seen = true;
     state.first = reason;
+    signal();
   };
   process.on("unhandledRejection", onRejection);
   return {
     get first() {
       return state.first;
     },
+    surfaced,
     stop: () => void process.off("unhandledRejection", onRejection),
   };
 }

@@ -57,7 +57,7 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     const stray = collectStrayErrors();
     let resolved: Record<string, unknown> = {};
     try {
-      await pulumi.runtime.runInPulumiStack(async () => {
+      const run = pulumi.runtime.runInPulumiStack(async () => {
         try {
           const build = options.build ?? { skip: true };
           ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET, build }));
@@ -66,7 +66,11 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
         }
         return {};
       });
-      await pulumiSettings.disconnect();
+      // An error in an apply fails the resource it feeds, whose outputs then never resolve under mocks: whatever
+      // waits on them (a component's registered outputs) keeps the run and the disconnect waiting forever. The
+      // first such error ends the wait.
+      await Promise.race([run, stray.surfaced]);
+      if (!stray.first) await Promise.race([pulumiSettings.disconnect(), stray.surfaced]);
       if (!failure) resolved = await resolveOutputs(referenceResources(outputs) as Record<string, unknown>);
     } catch (error) {
       failure ??= error;

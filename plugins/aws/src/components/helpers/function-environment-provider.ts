@@ -3,11 +3,16 @@
  * environment (UpdateFunctionConfiguration), keeping the variables the function already has, and takes out
  * the ones it added when they are dropped or the resource is deleted.
  *
- * Pulumi serialises this object into the state and runs it in its dynamic-provider host: it may only reach
- * modules through `import()` inside its methods. It uses the AWS SDK's default credential chain (the
+ * Pulumi serialises this object into the state and runs it in its dynamic-provider host (a CommonJS module
+ * made from that text): it reaches the AWS SDK with `require`, by the path resolved when the program ran, else
+ * from the host's working directory (a state written on another machine). It uses the AWS SDK's default credential chain (the
  * environment the CLI runs in: `AWS_PROFILE`, `AWS_ACCESS_KEY_ID`, SSO, ...) and the function's region.
  */
+import { createRequire } from "node:module";
 import type * as pulumi from "@pulumi/pulumi";
+
+/** Where the program found the Lambda client (captured by value into the serialised provider). */
+const LAMBDA_SDK = createRequire(import.meta.url).resolve("@aws-sdk/client-lambda");
 
 /** The provider's inputs, resolved. */
 export interface EnvironmentUpdateState {
@@ -27,7 +32,12 @@ export function mergedVariables(current: Record<string, string>, removed: string
 
 /** Sets the function's variables to `mergedVariables(current, removed, added)`. */
 async function updateVariables(region: string, functionName: string, removed: string[], added: Record<string, string>, wait: boolean): Promise<void> {
-  const sdk = await import("@aws-sdk/client-lambda");
+  let sdk: typeof import("@aws-sdk/client-lambda");
+  try {
+    sdk = require(LAMBDA_SDK);
+  } catch {
+    sdk = require("@aws-sdk/client-lambda");
+  }
   const client = new sdk.LambdaClient({ region });
   // An update of the function still in progress (its own deploy) refuses ours: wait and try again.
   for (let attempt = 1; ; attempt++) {
