@@ -1,5 +1,5 @@
 /** Shared by the Function tests: the app, a mock that keeps every resource's unredacted inputs, a test builder. */
-import { cpSync } from "node:fs";
+import { cpSync, readdirSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { definePlugin, type BuildInput } from "@sst/core";
 import type * as pulumi from "@pulumi/pulumi";
@@ -56,7 +56,9 @@ export function fixtureBuilder(dir: string) {
           calls.push(input);
           const out = join(input.out, "pkg");
           cpSync(dir, out, { recursive: true });
-          return { handler: input.handler, out, inputs: [] };
+          // Every file of the fixture is an input: a change rebuilds, as with a real builder.
+          const inputs = (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+          return { handler: input.handler, out, inputs };
         });
       }
     },
