@@ -55,6 +55,7 @@ describe("sst.aws.Function args", () => {
             logGroup: { retentionInDays: 7 },
             eventInvokeConfig: { maximumEventAgeInSeconds: 60 },
             url: { invokeMode: "RESPONSE_STREAM" },
+            urlPermission: { statementId: "public" },
             code: { contentType: "application/zip" },
           },
         }),
@@ -65,6 +66,7 @@ describe("sst.aws.Function args", () => {
     expect(graph.get("ApiLogGroup").inputs.retentionInDays).toBe(7);
     expect(graph.get("ApiEventInvokeConfig").inputs.maximumEventAgeInSeconds).toBe(60);
     expect(graph.get("ApiUrl").inputs.invokeMode).toBe("RESPONSE_STREAM");
+    expect(graph.byType("aws:lambda/permission:Permission").map((p) => p.inputs.statementId)).toEqual(["public", "public"]);
     expect(graph.get("ApiCode").inputs.contentType).toBe("application/zip");
   });
 

@@ -173,6 +173,20 @@ describe("sst.aws.Function", () => {
       cors: { allowCredentials: false, allowHeaders: ["*"], allowMethods: ["*"], allowOrigins: ["*"], exposeHeaders: [], maxAge: 0 },
     });
     expect(graph.outputs.url).toBe("https://abc.lambda-url.us-east-1.on.aws/");
+    // Anyone may call it: through the URL, and the function through the URL.
+    const name = graph.get("ApiFunction", FN).inputs.name;
+    expect(graph.get("ApiUrlPermission", "aws:lambda/permission:Permission").inputs).toEqual({
+      function: name,
+      principal: "*",
+      action: "lambda:InvokeFunctionUrl",
+      functionUrlAuthType: "NONE",
+    });
+    expect(graph.get("ApiUrlInvokePermission", "aws:lambda/permission:Permission").inputs).toEqual({
+      function: name,
+      principal: "*",
+      action: "lambda:InvokeFunction",
+      invokedViaFunctionUrl: true,
+    });
   });
 
   it("merges a cors object over the defaults, takes iam authorization, no cors, and streaming", async () => {
@@ -185,6 +199,8 @@ describe("sst.aws.Function", () => {
       invokeMode: "RESPONSE_STREAM",
       cors: { allowMethods: ["GET", "POST"], allowOrigins: ["https://example.com"], allowHeaders: ["*"], maxAge: 86400 },
     });
+    // A signed (IAM) URL is not opened to anyone.
+    expect(graph.byType("aws:lambda/permission:Permission")).toEqual([]);
     const off = await one({ url: { cors: false } });
     expect(off.graph.get("ApiUrl").inputs.cors).toBeUndefined();
   });

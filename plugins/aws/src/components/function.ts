@@ -242,7 +242,12 @@ export class Function extends Component {
   }
 
   #createUrl(name: string, url: NonNullable<ReturnType<typeof normalUrl>>, streaming: pulumi.Input<boolean>): pulumi.Output<string> {
-    const authorization = pulumi.output(url.authorization ?? "none").apply((a) => authorizationType(name, a));
+    // At once for a plain value (an Output is resolved in an apply, where the permissions are created too).
+    const authorization = map(url.authorization ?? "none", (a) => {
+      const type = authorizationType(name, a);
+      if (type === "NONE") this.#publicUrlPermissions();
+      return type;
+    });
     const functionUrl = this.create("url", aws.lambda.FunctionUrl, "Url", {
       functionName: this.#function.name,
       authorizationType: authorization,
@@ -263,6 +268,16 @@ export class Function extends Component {
       route.call(instance, `${domain ?? ""}${path ?? "/"}`, functionUrl.functionUrl);
       return routerUrl(instance.url, domain, path);
     });
+  }
+
+  /**
+   * A public URL needs a resource policy letting anyone call it: `lambda:InvokeFunctionUrl` and, since AWS's
+   * October 2025 change, `lambda:InvokeFunction` through the URL (the console adds both; the API does not).
+   */
+  #publicUrlPermissions(): void {
+    const common = { function: this.#function.name, principal: "*" };
+    this.create("urlPermission", aws.lambda.Permission, "UrlPermission", { ...common, action: "lambda:InvokeFunctionUrl", functionUrlAuthType: "NONE" });
+    this.create("urlPermission", aws.lambda.Permission, "UrlInvokePermission", { ...common, action: "lambda:InvokeFunction", invokedViaFunctionUrl: true });
   }
 
   /** The ARN of the Lambda function. */

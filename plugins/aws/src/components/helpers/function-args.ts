@@ -221,6 +221,8 @@ export interface FunctionArgs extends ComponentArgs {
     /** Created only with `retries`. */
     eventInvokeConfig?: Transform<aws.lambda.FunctionEventInvokeConfigArgs>;
     url?: Transform<aws.lambda.FunctionUrlArgs>;
+    /** The two permissions of a public URL (`<Name>UrlPermission`, `<Name>UrlInvokePermission`). */
+    urlPermission?: Transform<aws.lambda.PermissionArgs>;
     /** The S3 object of the code zip. */
     code?: Transform<aws.s3.BucketObjectv2Args>;
   };
