@@ -1,7 +1,11 @@
 /** What a function deploys as under sst dev: the live bridge, with the variables and permissions it needs. */
 import { synth } from "@sst/core/testing";
-import { describe, expect, it } from "vitest";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { Function, type FunctionArgs } from "@sst/aws";
 import { liveCode, type LiveFunction } from "../src/components/helpers/function-dev.js";
+import { app, recording } from "./_function.js";
 
 const live = {
   api: { arn: "arn:aws:appsync:eu-west-1:123:apis/abc", http: "abc.appsync-api.eu-west-1.amazonaws.com", realtime: "abc.appsync-realtime-api.eu-west-1.amazonaws.com", region: "eu-west-1" },
@@ -45,5 +49,43 @@ describe("a function under sst dev", () => {
     expect(await codeOf({ dev: false, bootstrap: { live } })).toBeUndefined();
     expect(await codeOf({ dev: true, bootstrap: { live } }, { ...fn, dev: false })).toBeUndefined();
     expect(await codeOf({ dev: true })).toBeUndefined();
+  });
+});
+
+describe("sst.aws.Function under sst dev", () => {
+  const root = join(import.meta.dirname, ".tmp-function");
+  const bridge = join(root, `bridge-${process.pid}`);
+  mkdirSync(bridge, { recursive: true });
+  writeFileSync(join(bridge, "bootstrap"), "#!/bin/sh\n", { mode: 0o755 });
+  afterAll(() => rmSync(bridge, { recursive: true, force: true }));
+  const bootstrap = { aws: { version: 2, state: "s", asset: "sst-asset-test" }, live: { ...live, bridges: { x86_64: bridge, arm64: bridge } } };
+
+  async function deploy(args: Partial<FunctionArgs>) {
+    const rec = recording();
+    await synth({
+      ...app,
+      dev: true,
+      bootstrap,
+      mocks: rec.mocks,
+      run: () => void new Function("Api", { handler: "src/api.handler", layers: ["arn:aws:lambda:us-east-1:1:layer:l:1"], ...args } as FunctionArgs),
+    });
+    return rec;
+  }
+
+  it("deploys the bridge with the live variables beside its own, the appsync permissions, and no layers", async () => {
+    const rec = await deploy({ environment: { DEBUG: "1" } });
+    const fn = rec.get("ApiFunction");
+    expect(fn).toMatchObject({ runtime: "provided.al2023", handler: "bootstrap", s3Key: expect.stringMatching(/^assets\/Api-[0-9a-f]{64}\.zip$/) });
+    expect(fn.layers).toBeUndefined();
+    expect(fn.environment.variables).toMatchObject({ DEBUG: "1", SST_FUNCTION_ID: "Api", SST_FUNCTION_HANDLER: "src/api.handler", SST_KEY_FILE: "resource.enc" });
+    expect(JSON.parse(rec.get("ApiPolicy").policy).Statement).toEqual([
+      { Effect: "Allow", Action: ["appsync:EventConnect", "appsync:EventPublish", "appsync:EventSubscribe"], Resource: [live.api.arn, `${live.api.arn}/*`] },
+    ]);
+  });
+
+  it("deploys the function as itself with dev: false", async () => {
+    const rec = await deploy({ dev: false });
+    expect(rec.get("ApiFunction")).toMatchObject({ runtime: "nodejs20.x", handler: "src/api.handler", s3Key: "assets/Api-skipped.zip" });
+    expect(rec.get("ApiFunction").layers).toEqual(["arn:aws:lambda:us-east-1:1:layer:l:1"]);
   });
 });

@@ -29,6 +29,7 @@ import {
 import { FunctionEnvironmentUpdate } from "./function-environment-update.js";
 import type { FunctionArgs, FunctionRuntime } from "./helpers/function-args.js";
 import { codeObject, codeSource } from "./helpers/function-code.js";
+import { liveCode, type LiveFunction } from "./helpers/function-dev.js";
 import { checkNames, mergeEnvironment } from "./helpers/function-env.js";
 import { LAMBDA_TRUST_POLICY, managedPolicies, policyDocument, roleNameOf } from "./helpers/function-role.js";
 import { map, toInteger, toMegabytes, toRetentionDays, toSeconds, type Where } from "./helpers/function-units.js";
@@ -122,6 +123,9 @@ export class Function extends Component {
     }
     if (args.environment && !pulumi.Output.isInstance(args.environment)) checkNames(name, "environment", args.environment as Record<string, unknown>);
 
+    // Under `sst dev` (unless `dev: false`) the live bridge is deployed in place of the code.
+    const live = program.dev && args.dev !== false ? liveCode(liveFunction(name, runtime, args)) : undefined;
+
     // The role comes first: the plugin's `receive` tap attaches the links' permissions to `nodes.role`.
     const givenName = args.name !== undefined;
     const functionName = args.name ?? physicalName(program.app, 64, `${name}Function`);
@@ -135,10 +139,11 @@ export class Function extends Component {
         assumeRolePolicy: LAMBDA_TRUST_POLICY,
         managedPolicyArns: managedPolicies({ logging, vpc: args.vpc, policies: args.policies }),
       });
-      if (args.permissions !== undefined) {
+      if (args.permissions !== undefined || live) {
+        const statements = pulumi.output(args.permissions ?? []).apply((p) => [...p, ...(live?.permissions ?? [])]);
         policy = this.create("policy", aws.iam.RolePolicy, "Policy", {
           role: this.#role.name,
-          policy: policyDocument(args.permissions).apply((d) => JSON.stringify(d)),
+          policy: policyDocument(statements).apply((d) => JSON.stringify(d)),
         });
       }
     }
@@ -174,12 +179,14 @@ export class Function extends Component {
       files: linked.apply((a) => Object.fromEntries(Object.entries(a.files).map(([n, b64]) => [n, Buffer.from(b64, "base64")]))),
       plugin: "@sst/aws",
     });
-    const code = codeObject(name, artifact, args.hook?.postbuild);
+    const code = codeObject(name, live ? pulumi.output({ dir: live.dir, skipped: false }) : artifact, args.hook?.postbuild);
     const object = this.create("code", aws.s3.BucketObjectv2, "Code", { bucket: code.bucket, key: code.key, source: codeSource(code) });
 
     const environment = pulumi
       .all([linkEnvironment(links), args.environment ?? {}, linked.env])
-      .apply(([fromLinks, user, sst]) => mergeEnvironment(name, fromLinks as Record<string, string>, user as Record<string, string>, sst));
+      .apply(([fromLinks, user, sst]) =>
+        mergeEnvironment(name, fromLinks as Record<string, string>, user as Record<string, string>, { ...sst, ...live?.environment }),
+      );
     const volume = args.volume === undefined ? undefined : pulumi.output(args.volume);
     const vpc = args.vpc === undefined ? undefined : pulumi.output(args.vpc);
     this.#function = this.create(
@@ -190,8 +197,8 @@ export class Function extends Component {
         name: functionName,
         description: args.description,
         role: args.role ?? this.#role.arn,
-        runtime: runtime === "go" || runtime === "rust" ? "provided.al2023" : runtime,
-        handler: artifact.handler,
+        runtime: live ? live.runtime : runtime === "go" || runtime === "rust" ? "provided.al2023" : runtime,
+        handler: live ? live.handler : artifact.handler,
         s3Bucket: object.bucket,
         s3Key: object.key,
         architectures: [architecture],
@@ -206,7 +213,8 @@ export class Function extends Component {
                 logFormat: pulumi.output(logging.format ?? "text").apply((f) => (f === "json" ? "JSON" : "Text")),
                 logGroup: logging.logGroup ?? this.#logGroup!.name,
               },
-        layers: args.layers,
+        // Layers are not used in `sst dev`: the code runs locally.
+        layers: live ? undefined : args.layers,
         tags: args.tags,
         publish: versioning,
         reservedConcurrentExecutions: concurrency.reserved,
@@ -349,6 +357,20 @@ export class Function extends Component {
     const id = pulumi.output(functionName).apply((v) => (v.startsWith("arn:") ? (v.split(":")[6] ?? v) : v));
     return new Function(name, { handler: "", [REFERENCE]: id } as FunctionArgs, opts);
   }
+}
+
+/** What `liveCode` needs of a function; under `sst dev` these args must be plain values. */
+function liveFunction(name: string, runtime: FunctionRuntime, args: FunctionArgs): LiveFunction {
+  const where = (arg: string): Where => ({ component: name, arg });
+  return {
+    name,
+    runtime,
+    handler: plain(name, "handler", args.handler),
+    timeoutSeconds: toSeconds(plain(name, "timeout", args.timeout ?? "20 seconds"), where("timeout"), 1, 900),
+    architecture: plain(name, "architecture", args.architecture ?? "x86_64"),
+    streaming: plain(name, "streaming", args.streaming ?? false),
+    dev: plain(name, "dev", args.dev),
+  };
 }
 
 /** An arg that decides which resources exist: it must be a plain value, not an Output. */

@@ -24,10 +24,14 @@ export interface CodeObject {
 export const OFFLINE_BUCKET = "sst-asset-offline";
 
 /**
- * Packages `artifact` for the function `name`. Under skipped builds (`sst diff --offline`, tests without
+ * Packages `artifact` (a build's, or under `sst dev` the live bridge's directory) for the function `name`. Under skipped builds (`sst diff --offline`, tests without
  * `build`), the key is a stable placeholder (`assets/<Name>-skipped.zip`) and nothing is read or written.
  */
-export function codeObject(name: string, artifact: pulumi.Output<Artifact>, postbuild?: (dir: string) => Promise<void>): pulumi.Output<CodeObject> {
+export function codeObject(
+  name: string,
+  artifact: pulumi.Output<Pick<Artifact, "dir" | "skipped">>,
+  postbuild?: (dir: string) => Promise<void>,
+): pulumi.Output<CodeObject> {
   const program = useProgram("sst.aws.Function");
   const bucket = useBootstrap<AwsBootstrap>("aws")?.asset;
   const file = name.replace(/[^A-Za-z0-9_-]/g, "_") + (program.dev ? ".dev" : "");
