@@ -29,7 +29,8 @@ import {
 import { FunctionEnvironmentUpdate } from "./function-environment-update.js";
 import type { FunctionArgs, FunctionRuntime } from "./helpers/function-args.js";
 import { codeObject, codeSource } from "./helpers/function-code.js";
-import { liveCode, type LiveFunction } from "./helpers/function-dev.js";
+import { checkArgs, liveFunction, plain } from "./helpers/function-checks.js";
+import { liveCode } from "./helpers/function-dev.js";
 import { checkNames, mergeEnvironment } from "./helpers/function-env.js";
 import { LAMBDA_TRUST_POLICY, managedPolicies, policyDocument, roleNameOf } from "./helpers/function-role.js";
 import { map, toInteger, toMegabytes, toRetentionDays, toSeconds, type Where } from "./helpers/function-units.js";
@@ -39,19 +40,6 @@ import { permission } from "./helpers/permission.js";
 export type { FunctionArgs, FunctionRuntime, FunctionUrlArgs, FunctionUrlCors, FunctionUrlRouter } from "./helpers/function-args.js";
 export { policyDocument } from "./helpers/function-role.js";
 
-const RUNTIMES: readonly FunctionRuntime[] = [
-  "nodejs18.x",
-  "nodejs20.x",
-  "nodejs22.x",
-  "python3.9",
-  "python3.10",
-  "python3.11",
-  "python3.12",
-  "python3.13",
-  "go",
-  "rust",
-  "provided.al2023",
-];
 
 /** The builder key (`hooks.build.for(key)`) of a runtime. */
 export function builderOf(runtime: FunctionRuntime): string {
@@ -71,14 +59,11 @@ export class Function extends Component {
   readonly #logGroup?: aws.cloudwatch.LogGroup;
   readonly #eventInvokeConfig?: aws.lambda.FunctionEventInvokeConfig;
   readonly #url: pulumi.Output<string | undefined>;
-  readonly #region: pulumi.Output<string>;
   #environmentUpdates = 0;
 
   constructor(name: string, args: FunctionArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(Function.__pulumiType, name, args, opts);
     const program = useProgram("sst.aws.Function");
-    const configured = (program.app.providers as { aws?: { region?: string } } | undefined)?.aws?.region;
-    this.#region = aws.getRegionOutput({}, { parent: this }).apply((r) => r?.region ?? r?.name ?? configured ?? "us-east-1");
     const reference = (args as { [REFERENCE]?: string })[REFERENCE];
     if (reference !== undefined) {
       this.#function = this.reference("function", aws.lambda.Function, "Function", reference);
@@ -87,40 +72,7 @@ export class Function extends Component {
       return;
     }
     const where = (arg: string): Where => ({ component: name, arg });
-    const runtime = plain(name, "runtime", args.runtime ?? "nodejs20.x") as FunctionRuntime;
-    if (!RUNTIMES.includes(runtime)) {
-      throw new SSTError({
-        code: "E_FUNCTION_ARG",
-        message: `Function "${name}": runtime ${JSON.stringify(runtime)} is not supported.`,
-        hint: `Use one of ${RUNTIMES.map((r) => `"${r}"`).join(", ")}.`,
-      });
-    }
-    const python = plain(name, "python", args.python ?? {});
-    if (python.container === true) {
-      throw new SSTError({
-        code: "E_FUNCTION_UNSUPPORTED",
-        message: `Function "${name}": python.container (a container image built with Docker) is not supported by this version of @sst/aws.`,
-        hint: "Deploy the function as a zip (leave python.container out); the package limit is 250 MB unzipped.",
-      });
-    }
-    const logging = plain(name, "logging", args.logging ?? {});
-    const url = normalUrl(plain(name, "url", args.url ?? false));
-    const concurrency = plain(name, "concurrency", args.concurrency ?? {});
-    const versioning = args.versioning ?? false;
-    if (concurrency.provisioned !== undefined && plain(name, "versioning", versioning) !== true) {
-      throw new SSTError({
-        code: "E_FUNCTION_ARG",
-        message: `Function "${name}": concurrency.provisioned needs versioning (provisioned concurrency applies to a published version).`,
-        hint: "Add versioning: true.",
-      });
-    }
-    if (logging !== false && logging.logGroup !== undefined && logging.retention !== undefined) {
-      throw new SSTError({
-        code: "E_FUNCTION_ARG",
-        message: `Function "${name}": logging.retention does not apply to an existing logging.logGroup.`,
-        hint: "Set the retention on that log group, and leave logging.retention out.",
-      });
-    }
+    const { runtime, logging, url, concurrency, versioning } = checkArgs(name, args);
     if (args.environment && !pulumi.Output.isInstance(args.environment)) checkNames(name, "environment", args.environment as Record<string, unknown>);
 
     // Under `sst dev` (unless `dev: false`) the live bridge is deployed in place of the code.
@@ -330,10 +282,16 @@ export class Function extends Component {
     const n = ++this.#environmentUpdates;
     return this.create("environmentUpdate", FunctionEnvironmentUpdate, `EnvironmentUpdate${n === 1 ? "" : n}`, {
       functionName: this.#function.name,
-      region: this.#region,
+      region: this.#regionOf(),
       environment: checked,
       trigger: this.#function.lastModified,
     });
+  }
+
+  /** The function's region: its provider's, else the app's `providers.aws.region` (offline, where invokes echo). */
+  #regionOf(): pulumi.Output<string> {
+    const configured = (useProgram("addEnvironment").app.providers as { aws?: { region?: string } } | undefined)?.aws?.region;
+    return aws.getRegionOutput({}, { parent: this }).apply((r) => r?.region ?? r?.name ?? configured ?? "us-east-1");
   }
 
   protected override outputs() {
@@ -357,30 +315,4 @@ export class Function extends Component {
     const id = pulumi.output(functionName).apply((v) => (v.startsWith("arn:") ? (v.split(":")[6] ?? v) : v));
     return new Function(name, { handler: "", [REFERENCE]: id } as FunctionArgs, opts);
   }
-}
-
-/** What `liveCode` needs of a function; under `sst dev` these args must be plain values. */
-function liveFunction(name: string, runtime: FunctionRuntime, args: FunctionArgs): LiveFunction {
-  const where = (arg: string): Where => ({ component: name, arg });
-  return {
-    name,
-    runtime,
-    handler: plain(name, "handler", args.handler),
-    timeoutSeconds: toSeconds(plain(name, "timeout", args.timeout ?? "20 seconds"), where("timeout"), 1, 900),
-    architecture: plain(name, "architecture", args.architecture ?? "x86_64"),
-    streaming: plain(name, "streaming", args.streaming ?? false),
-    dev: plain(name, "dev", args.dev),
-  };
-}
-
-/** An arg that decides which resources exist: it must be a plain value, not an Output. */
-function plain<T>(component: string, arg: string, value: pulumi.Input<T>): T {
-  if (pulumi.Output.isInstance(value) || value instanceof Promise) {
-    throw new SSTError({
-      code: "E_FUNCTION_ARG",
-      message: `Function "${component}": ${arg} must be a plain value, not an Output: it decides which resources the function creates.`,
-      hint: `Pass ${arg} as a literal, or its parts (the values inside it) as Outputs.`,
-    });
-  }
-  return value as T;
 }
