@@ -1,5 +1,8 @@
 /** The AWS examples in examples/, each synthesised from its sst.config.ts (offline: builds skipped). */
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
+import { writeConfigTypes } from "@sst/core";
 import { synthConfig } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 
@@ -35,5 +38,30 @@ describe("AWS examples", () => {
   it("aws-rust: a Rust crate deployed on provided.al2023", async () => {
     const graph = await example("aws-rust");
     expect(graph.get("MyFunctionFunction", FN).inputs).toMatchObject({ runtime: "provided.al2023", architectures: ["x86_64"] });
+  });
+
+  it("type-checks every example's sst.config.ts against the editor globals, and catches a typo", () => {
+    const names = ["aws-function-url", "aws-python", "aws-go", "aws-rust"];
+    // What `sst types` writes for each app: the globals, `aws` as a provider and @sst/aws's components.
+    for (const name of names) writeConfigTypes(join(examples, name), [{ alias: "aws", pkg: "@pulumi/aws" }], ["@sst/aws"]);
+    const typo = join(examples, "aws-go", "typo.config.ts");
+    writeFileSync(typo, readFileSync(join(examples, "aws-go", "sst.config.ts"), "utf8").replace('runtime: "go"', 'runtime: "cobol"'));
+    try {
+      // One program for all (loading @pulumi/aws's types once): the globals are the same declarations.
+      const program = ts.createProgram([...names.map((n) => join(examples, n, "sst.config.ts")), typo], {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        target: ts.ScriptTarget.ES2022,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        types: ["node"],
+      });
+      const problems = ts.getPreEmitDiagnostics(program).map((d) => `${d.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      expect(problems.filter((p) => !p.startsWith(typo))).toEqual([]);
+      expect(problems.join("\n")).toContain('"cobol"');
+    } finally {
+      rmSync(typo);
+    }
   });
 });
