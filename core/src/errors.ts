@@ -28,6 +28,10 @@ export class SSTError extends Error {
         ? first.message
         : `${problems.length} problems:\n` + problems.map((p) => `  - ${p.message}`).join("\n");
     super(message, { cause: options.cause });
+    // Pulumi prefixes the message of an error thrown while it serialises a resource's inputs (`error serializing
+    // property "x": ...`, once per level): a user error keeps the message written for the user.
+    // (A setter that ignores the write: assigning to a read-only property would throw in Pulumi's strict code.)
+    Object.defineProperty(this, "message", { get: () => message, set: () => undefined, enumerable: false, configurable: true });
     this.name = "SSTError";
     this.code = first.code;
     // Problems of one kind share a hint: say it once.

@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Component, Kernel, Linkable, loadApp, linkProperties, newPassphrase, readDotenv, strayUserError } from "@sst/core";
+import { Component, Kernel, Linkable, SSTError, loadApp, linkProperties, newPassphrase, readDotenv, strayUserError } from "@sst/core";
 import { synthApp } from "@sst/core/testing";
 import { configDir } from "../src/home/paths.js";
 import { guardUserCode } from "../src/config/guard.js";
@@ -136,6 +136,18 @@ describe("what run() returns", () => {
       }
     }
     await expect(synthApp({ run: () => void new Holder("H") })).rejects.toThrow("size broke");
+  });
+
+  it("keeps a user error's own message when Pulumi reports it from a resource's inputs", async () => {
+    const problem = { code: "E_TEST", message: 'Thing "T": size is not valid.', hint: "Fix it." };
+    class Thing extends pulumi.CustomResource {
+      constructor(name: string, args: { size: pulumi.Input<string> }) {
+        super("test:index:Thing", name, { ...args });
+      }
+    }
+    const run = () => void new Thing("T", { size: pulumi.output("1").apply((): string => { throw new SSTError(problem); }) });
+    const error = await synthApp({ run }).catch((e) => e);
+    expect(error).toMatchObject({ code: "E_TEST", message: problem.message, hint: "Fix it." });
   });
 
   it("attributes such an error to sst.config.ts when its stack passes through it, and only then", () => {
