@@ -4,12 +4,15 @@
  * the engine into "Unhandled exception" with Pulumi's stack. While collecting, they are kept instead
  * (the first one is the cause), so the command can report it as the program's error.
  */
+import { isBuildFailure } from "../build/errors.js";
+
 export interface StrayErrors {
   /** The first error that surfaced, if any. */
   readonly first: unknown;
   /**
-   * Settles when the first error surfaces (never otherwise): a run under mocks races it, since the outputs of a
-   * resource whose inputs failed never resolve, and a component registering them would wait forever.
+   * Settles when the first error other than an already reported build failure surfaces (never otherwise): a run
+   * under mocks races it, since the outputs of a resource whose inputs failed never resolve, and a component
+   * registering them would wait forever.
    */
   readonly surfaced: Promise<void>;
   /** Stops collecting. */
@@ -24,7 +27,7 @@ export function collectStrayErrors(): StrayErrors {
     if (state.seen) return;
     state.seen = true;
     state.first = reason;
-    signal();
+    if (!isBuildFailure(reason)) signal();
   };
   process.on("unhandledRejection", onRejection);
   return {

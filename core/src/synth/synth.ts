@@ -57,20 +57,28 @@ export async function synth(options: SynthOptions): Promise<SynthResult> {
     const stray = collectStrayErrors();
     let resolved: Record<string, unknown> = {};
     try {
+      let programDone: Promise<void> = Promise.resolve();
       const run = pulumi.runtime.runInPulumiStack(async () => {
-        try {
-          const build = options.build ?? { skip: true };
-          ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET, build }));
-        } catch (error) {
-          failure = error;
-        }
+        programDone = (async () => {
+          try {
+            const build = options.build ?? { skip: true };
+            ({ outputs, receivers } = await runProgram({ ...options, secrets: options.secrets ?? {}, linkSecret: options.linkSecret ?? TEST_LINK_SECRET, build }));
+          } catch (error) {
+            failure = error;
+          }
+        })();
+        await programDone;
         return {};
       });
-      // An error in an apply fails the resource it feeds, whose outputs then never resolve under mocks: whatever
-      // waits on them (a component's registered outputs) keeps the run and the disconnect waiting forever. The
-      // first such error ends the wait.
-      await Promise.race([run, stray.surfaced]);
-      if (!stray.first) await Promise.race([pulumiSettings.disconnect(), stray.surfaced]);
+      // An error in an apply (or a failed build) fails the resource it feeds, whose outputs then never resolve
+      // under mocks: whatever waits on them (a component's registered outputs) would keep the run and the
+      // disconnect waiting forever. So the first such error (not a build failure: the owner reports those when the
+      // program ends) ends the wait, once the program itself is done.
+      const stop = stray.surfaced.then(() => programDone);
+      await Promise.race([run, stop]);
+      // A failed program (a build error) is not waited on either: the resources fed by the failed build hold the
+      // disconnect the same way.
+      if (failure === undefined) await Promise.race([pulumiSettings.disconnect(), stop]);
       if (!failure) resolved = await resolveOutputs(referenceResources(outputs) as Record<string, unknown>);
     } catch (error) {
       failure ??= error;

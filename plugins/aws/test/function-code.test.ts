@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Linkable, Secret } from "@sst/core";
+import { Linkable, Secret, definePlugin } from "@sst/core";
 import { synth } from "@sst/core/testing";
 import yauzl from "yauzl";
 import { afterAll, describe, expect, it } from "vitest";
@@ -162,6 +162,25 @@ describe("sst.aws.Function code", () => {
     const { root, pkg } = project();
     const error = await build(root, pkg, { hook: { postbuild: async () => Promise.reject(new Error("sentry upload failed")) } }).catch((e) => e);
     expect(error).toMatchObject({ code: "E_FUNCTION_POSTBUILD", message: 'Function "Api": hook.postbuild failed: sentry upload failed' });
+  });
+
+  it("reports a failed build with the function's name (nothing waits on the function that was not created)", async () => {
+    const { root } = project();
+    const failing = definePlugin({
+      name: "failing-builder",
+      apply(kernel) {
+        kernel.hooks.build.for("nodejs").tapPromise("failing-builder", async () => ({ handler: "", out: "", errors: [{ message: "Could not resolve \"pg\"", file: "index.ts", line: 3 }] }));
+      },
+    });
+    const error = await synth({
+      ...app,
+      plugins: [...app.plugins, failing],
+      root,
+      build: true,
+      bootstrap: BOOTSTRAP,
+      run: () => void new Function("Api", { handler: "index.handler" }),
+    }).catch((e) => e);
+    expect(error).toMatchObject({ name: "SSTError", message: expect.stringMatching(/Api[\s\S]*Could not resolve "pg"/) });
   });
 
   it("uses a stable placeholder when builds are skipped, without building or calling postbuild", async () => {
