@@ -47,6 +47,8 @@ describe("sst.aws.Function args", () => {
           handler: "src/api.handler",
           url: true,
           retries: 1,
+          versioning: true,
+          concurrency: { provisioned: 2 },
           permissions: [{ actions: ["s3:GetObject"], resources: ["*"] }],
           transform: {
             function: { memorySize: 256 },
@@ -57,6 +59,8 @@ describe("sst.aws.Function args", () => {
             url: { invokeMode: "RESPONSE_STREAM" },
             urlPermission: { statementId: "public" },
             code: { contentType: "application/zip" },
+            alias: { description: "warm" },
+            provisioned: { skipDestroy: true },
           },
         }),
     });
@@ -68,6 +72,8 @@ describe("sst.aws.Function args", () => {
     expect(graph.get("ApiUrl").inputs.invokeMode).toBe("RESPONSE_STREAM");
     expect(graph.byType("aws:lambda/permission:Permission").map((p) => p.inputs.statementId)).toEqual(["public", "public"]);
     expect(graph.get("ApiCode").inputs.contentType).toBe("application/zip");
+    expect(graph.get("ApiAlias").inputs.description).toBe("warm");
+    expect(graph.get("ApiProvisioned").inputs.skipDestroy).toBe(true);
   });
 
   it("merges env: link includes, then environment, then SST's variables; the same on every run", async () => {

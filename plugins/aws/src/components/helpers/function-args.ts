@@ -225,5 +225,9 @@ export interface FunctionArgs extends ComponentArgs {
     urlPermission?: Transform<aws.lambda.PermissionArgs>;
     /** The S3 object of the code zip. */
     code?: Transform<aws.s3.BucketObjectv2Args>;
+    /** The `current` alias (with `concurrency.provisioned`). */
+    alias?: Transform<aws.lambda.AliasArgs>;
+    /** The provisioned concurrency of the alias. */
+    provisioned?: Transform<aws.lambda.ProvisionedConcurrencyConfigArgs>;
   };
 }
