@@ -43,7 +43,7 @@ export function recording() {
 }
 
 /**
- * A plugin whose `nodejs` builder copies a fixture directory as the package (the real builders are another
+ * A plugin whose builders (tapped before @sst/aws's) copy a fixture directory as the package (the real builders are another
  * part's): what a build gives a Function, without depending on esbuild. Records every input it was given.
  */
 export function fixtureBuilder(dir: string) {
@@ -52,7 +52,8 @@ export function fixtureBuilder(dir: string) {
     name: "fixture-builder",
     apply(kernel) {
       for (const runtime of ["nodejs", "python", "go", "rust"]) {
-        kernel.hooks.build.for(runtime).tapPromise({ name: "fixture-builder" }, async (input) => {
+        // Before @sst/aws's own builders (stage 0), which would build the fixture for real.
+        kernel.hooks.build.for(runtime).tapPromise({ name: "fixture-builder", stage: -1 }, async (input) => {
           calls.push(input);
           const out = join(input.out, "pkg");
           cpSync(dir, out, { recursive: true });

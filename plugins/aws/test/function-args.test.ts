@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Linkable, env } from "@sst/core";
 import { synth } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
-import { Function, FunctionEnvironmentUpdate, type FunctionArgs } from "@sst/aws";
+import { Function, FunctionEnvironmentUpdate, permission, type FunctionArgs } from "@sst/aws";
 import { app, recording } from "./_function.js";
 
 const FN = "aws:lambda/function:Function";
@@ -119,6 +119,16 @@ describe("sst.aws.Function args", () => {
     expect(plain.links.find((l) => l.name === "Api")!.properties).not.toHaveProperty("url");
   });
 
+  it("gets the links' aws.permission includes as the plugin's link policy on its role, none on a given role", async () => {
+    const queue = () => new Linkable("Jobs", { properties: { url: "https://sqs/jobs" }, include: [permission({ actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:us-east-1:1:jobs"] })] });
+    const graph = await synth({ ...app, run: () => void new Function("Api", { handler: "src/api.handler", link: [queue()] }) });
+    const policy = graph.get("ApiLinkPolicy", "aws:iam/rolePolicy:RolePolicy");
+    expect(JSON.parse(policy.inputs.policy as string).Statement).toEqual([{ Effect: "Allow", Action: ["sqs:SendMessage"], Resource: ["arn:aws:sqs:us-east-1:1:jobs"] }]);
+    expect(policy.parent).toBe(graph.get("Api", "sst:aws:Function").urn);
+    const given = await synth({ ...app, run: () => void new Function("Api", { handler: "src/api.handler", link: [queue()], role: "arn:aws:iam::1:role/mine" }) });
+    expect(given.find("ApiLinkPolicy")).toBeUndefined();
+  });
+
   it("addEnvironment adds variables after creation through a FunctionEnvironmentUpdate", async () => {
     const rec = recording();
     let update!: FunctionEnvironmentUpdate;
@@ -160,7 +170,7 @@ describe("sst.aws.Function args", () => {
     });
     expect(graph.get("ExistingFunction", FN)).toMatchObject({ read: true, id: "my-fn" });
     expect(graph.get("ByArnFunction", FN)).toMatchObject({ read: true, id: "other-fn" });
-    expect(graph.resources.filter((r) => r.custom && !r.read).map((r) => r.name)).toEqual([]);
+    expect(graph.resources.filter((r) => r.custom && !r.read && !r.type.startsWith("pulumi:providers:")).map((r) => r.name)).toEqual([]);
     expect(byName.nodes.function).toBeInstanceOf((await import("@pulumi/aws")).lambda.Function);
   });
 });

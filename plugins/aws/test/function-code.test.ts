@@ -4,8 +4,10 @@
  * used when builds are skipped.
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Linkable, Secret, definePlugin } from "@sst/core";
 import { synth } from "@sst/core/testing";
 import yauzl from "yauzl";
@@ -91,7 +93,9 @@ describe("sst.aws.Function code", () => {
     expect(fn).toMatchObject({ s3Bucket: "sst-asset-test", s3Key: `assets/Api-${hash}.zip`, handler: "index.handler" });
     const entries = await readZip(zip);
     expect(entries.map((e) => e.name)).toEqual(["data/a.txt", "index.mjs", "resource.enc"]);
-    expect(new Set(entries.map((e) => e.date.getFullYear()))).toEqual(new Set([1980]));
+    // One fixed timestamp for every entry, whenever and wherever it was built.
+    expect(new Set(entries.map((e) => e.date.getTime())).size).toBe(1);
+    expect(entries[0]!.date.getTime()).toBeLessThan(Date.UTC(2001, 0, 1));
   });
 
   it("gives an unchanged function the same key and environment on the next run, and a changed one a new key", async () => {
@@ -124,6 +128,40 @@ describe("sst.aws.Function code", () => {
     expect(links.App).toEqual({ name: "app", stage: "test" });
     // The secret is in the encrypted file, never in the environment.
     expect(JSON.stringify(fn.environment)).not.toContain("sk_test_123");
+  });
+
+  it("builds a Node handler with @sst/aws's own builder, and the deployed package answers with its links", async () => {
+    const { root } = project();
+    mkdirSync(join(root, "src"));
+    writeFileSync(
+      join(root, "src", "api.ts"),
+      'import { Resource } from "@sst/sdk";\nexport const handler = async () => ({ level: Resource.Settings.level, stripe: Resource.StripeKey.value });\n',
+    );
+    const rec = recording();
+    await synth({
+      ...app,
+      root,
+      build: true,
+      bootstrap: BOOTSTRAP,
+      mocks: rec.mocks,
+      secrets: { StripeKey: "sk_test_123" },
+      run: () => {
+        const settings = new Linkable("Settings", { properties: { level: 3 } });
+        new Function("Api", { handler: "src/api.handler", link: [settings, new Secret("StripeKey")] });
+      },
+    });
+    const fn = rec.get("ApiFunction");
+    const out = join(root, "deployed");
+    for (const entry of await readZip(join(root, ".sst", "artifacts", "Api.zip"))) {
+      mkdirSync(join(out, entry.name, ".."), { recursive: true });
+      writeFileSync(join(out, entry.name), entry.data);
+    }
+    // Run it as Lambda's Node runtime would: the package root as working directory, the function's environment.
+    const [file, method] = [fn.handler.slice(0, fn.handler.lastIndexOf(".")), fn.handler.slice(fn.handler.lastIndexOf(".") + 1)];
+    const module = readdirSync(join(out, dirname(file))).find((f) => f.startsWith(`${basename(file)}.`))!;
+    const script = `import(${JSON.stringify(pathToFileURL(join(out, dirname(file), module)).href)}).then(async (m) => console.log(JSON.stringify(await m[${JSON.stringify(method)}]())))`;
+    const result = execFileSync(process.execPath, ["-e", script], { cwd: out, env: { PATH: process.env.PATH, ...fn.environment.variables } });
+    expect(JSON.parse(result.toString())).toEqual({ level: 3, stripe: "sk_test_123" });
   });
 
   it("passes the runtime, architecture and build options to the runtime's builder", async () => {
@@ -169,7 +207,7 @@ describe("sst.aws.Function code", () => {
     const failing = definePlugin({
       name: "failing-builder",
       apply(kernel) {
-        kernel.hooks.build.for("nodejs").tapPromise("failing-builder", async () => ({ handler: "", out: "", errors: [{ message: "Could not resolve \"pg\"", file: "index.ts", line: 3 }] }));
+        kernel.hooks.build.for("nodejs").tapPromise({ name: "failing-builder", stage: -1 }, async () => ({ handler: "", out: "", errors: [{ message: "Could not resolve \"pg\"", file: "index.ts", line: 3 }] }));
       },
     });
     const error = await synth({

@@ -32,13 +32,15 @@ import { codeObject, codeSource } from "./helpers/function-code.js";
 import { checkArgs, liveFunction, plain } from "./helpers/function-checks.js";
 import { liveCode } from "./helpers/function-dev.js";
 import { checkNames, mergeEnvironment } from "./helpers/function-env.js";
-import { LAMBDA_TRUST_POLICY, managedPolicies, policyDocument, roleNameOf } from "./helpers/function-role.js";
+import { LAMBDA_TRUST_POLICY, managedPolicies, roleNameOf } from "./helpers/function-role.js";
 import { map, toInteger, toMegabytes, toRetentionDays, toSeconds, type Where } from "./helpers/function-units.js";
 import { authorizationType, normalUrl, routerUrl, urlCors } from "./helpers/function-url.js";
-import { permission } from "./helpers/permission.js";
+import { permission, type PermissionStatement } from "./helpers/permission.js";
+import { policyJson } from "./helpers/policy-document.js";
+import { markGivenRole } from "../link/receive.js";
 
 export type { FunctionArgs, FunctionRuntime, FunctionUrlArgs, FunctionUrlCors, FunctionUrlRouter } from "./helpers/function-args.js";
-export { policyDocument } from "./helpers/function-role.js";
+export { policyDocument } from "./helpers/policy-document.js";
 
 
 /** The builder key (`hooks.build.for(key)`) of a runtime. */
@@ -68,6 +70,7 @@ export class Function extends Component {
     if (reference !== undefined) {
       this.#function = this.reference("function", aws.lambda.Function, "Function", reference);
       this.#role = this.reference("role", aws.iam.Role, "Role", this.#function.role.apply((arn) => roleNameOf(arn ?? "")));
+      markGivenRole(this.#role);
       this.#url = pulumi.output(undefined);
       return;
     }
@@ -86,17 +89,15 @@ export class Function extends Component {
     let policy: aws.iam.RolePolicy | undefined;
     if (args.role !== undefined) {
       this.#role = this.reference("role", aws.iam.Role, "Role", pulumi.output(args.role).apply(roleNameOf));
+      markGivenRole(this.#role);
     } else {
       this.#role = this.create("role", aws.iam.Role, "Role", {
         assumeRolePolicy: LAMBDA_TRUST_POLICY,
         managedPolicyArns: managedPolicies({ logging, vpc: args.vpc, policies: args.policies }),
       });
       if (args.permissions !== undefined || live) {
-        const statements = pulumi.output(args.permissions ?? []).apply((p) => [...p, ...(live?.permissions ?? [])]);
-        policy = this.create("policy", aws.iam.RolePolicy, "Policy", {
-          role: this.#role.name,
-          policy: policyDocument(statements).apply((d) => JSON.stringify(d)),
-        });
+        const statements = pulumi.output(args.permissions ?? []).apply((p) => [...(p as PermissionStatement[]), ...(live?.permissions ?? [])]);
+        policy = this.create("policy", aws.iam.RolePolicy, "Policy", { role: this.#role.name, policy: statements.apply(policyJson) });
       }
     }
     const links = resolveLinks(plain(name, "link", args.link ?? []), this);

@@ -25,10 +25,18 @@ interface Pending {
   provider?: pulumi.ProviderResource;
 }
 
+/** Roles that components reference rather than create (`role: "arn:..."`, `.get()`). */
+const givenRoles = new WeakSet<object>();
+
+/** Marks a role its component was given, not created: no link policy is put on it. */
+export function markGivenRole(role: aws.iam.Role): void {
+  givenRoles.add(role);
+}
+
 /** The IAM role a receiver's link policy goes on, when the component created one. */
 export function receiverRole(component: Component): aws.iam.Role | undefined {
   const role = component.nodes.role;
-  return aws.iam.Role.isInstance(role) ? role : undefined;
+  return aws.iam.Role.isInstance(role) && !givenRoles.has(role) ? role : undefined;
 }
 
 function createLinkPolicy(component: Component, pending: Pending): aws.iam.RolePolicy | undefined {

@@ -1,40 +1,12 @@
-/** The IAM side of `sst.aws.Function`: the policy documents of `permissions` and the managed policies of its role. */
+/** The IAM side of `sst.aws.Function`: the trust policy and the managed policies of its role. */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { PermissionStatement } from "./permission.js";
 
 export const BASIC_EXECUTION_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
 export const VPC_ACCESS_POLICY = "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole";
 
 /** The trust policy of a function's role: Lambda may assume it. */
 export const LAMBDA_TRUST_POLICY = JSON.stringify(aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }));
-
-/**
- * An IAM policy document from `PermissionStatement`s: `effect` → `Allow`/`Deny`, each condition
- * `{ test, variable, values }` → `Condition: { [test]: { [variable]: values } }` (conditions with the same
- * test and variable have their values merged).
- */
-export function policyDocument(statements: pulumi.Input<PermissionStatement[]>) {
-  return pulumi.output(statements).apply((list) => ({
-    Version: "2012-10-17",
-    Statement: list.map((s) => {
-      const statement: Record<string, unknown> = {
-        Effect: s.effect === "deny" ? "Deny" : "Allow",
-        Action: s.actions,
-        Resource: s.resources,
-      };
-      if (s.conditions?.length) {
-        const condition: Record<string, Record<string, string[]>> = {};
-        for (const c of s.conditions as unknown as { test: string; variable: string; values: string[] }[]) {
-          const byVariable = (condition[c.test] ??= {});
-          byVariable[c.variable] = [...(byVariable[c.variable] ?? []), ...c.values];
-        }
-        statement.Condition = condition;
-      }
-      return statement;
-    }),
-  }));
-}
 
 /** The managed policies of a created role: logging's, the VPC's, then the user's `policies`. */
 export function managedPolicies(options: {
