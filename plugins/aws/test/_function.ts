@@ -12,7 +12,8 @@ const SIG = "4dabf18193072939515e22adb298388d";
 /** Inputs with Pulumi's secret envelopes opened (the mocks get secrets wrapped). */
 function reveal(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reveal);
-  if (value === null || typeof value !== "object") return value;
+  // Assets and archives stay as the mocks built them (their `path` is a promise).
+  if (value === null || typeof value !== "object" || Object.getPrototypeOf(value) !== Object.prototype) return value;
   const obj = value as Record<string, unknown>;
   if (obj[SIG] === "1b47061264138c4ac30d75fd1eb44270") return reveal(obj.value);
   return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, reveal(v)]));

@@ -10,6 +10,7 @@ import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Linkable, Secret, definePlugin } from "@sst/core";
 import { synth } from "@sst/core/testing";
+import * as aws from "@pulumi/aws";
 import yauzl from "yauzl";
 import { afterAll, describe, expect, it } from "vitest";
 import { Function, type FunctionArgs } from "@sst/aws";
@@ -162,6 +163,28 @@ describe("sst.aws.Function code", () => {
     const script = `import(${JSON.stringify(pathToFileURL(join(out, dirname(file), module)).href)}).then(async (m) => console.log(JSON.stringify(await m[${JSON.stringify(method)}]())))`;
     const result = execFileSync(process.execPath, ["-e", script], { cwd: out, env: { PATH: process.env.PATH, ...fn.environment.variables } });
     expect(JSON.parse(result.toString())).toEqual({ level: 3, stripe: "sk_test_123" });
+  });
+
+  it("gives a function on another provider its zip directly (the asset bucket is in the app's region only)", async () => {
+    const { root, pkg } = project();
+    const builder = fixtureBuilder(pkg);
+    const rec = recording();
+    const graph = await synth({
+      ...app,
+      plugins: [...app.plugins, builder.plugin],
+      root,
+      build: true,
+      bootstrap: BOOTSTRAP,
+      mocks: rec.mocks,
+      run: () => {
+        const east = new aws.Provider("East", { region: "us-east-2" });
+        new Function("Api", { handler: "index.handler" }, { provider: east });
+      },
+    });
+    expect(graph.find("ApiCode")).toBeUndefined();
+    const fn = rec.get("ApiFunction");
+    expect(fn.s3Key).toBeUndefined();
+    expect(await fn.code.path).toBe(join(root, ".sst", "artifacts", "Api.zip"));
   });
 
   it("passes the runtime, architecture and build options to the runtime's builder", async () => {

@@ -28,7 +28,7 @@ import {
 } from "@sst/core";
 import { FunctionEnvironmentUpdate } from "./function-environment-update.js";
 import type { FunctionArgs, FunctionRuntime } from "./helpers/function-args.js";
-import { codeObject, codeSource } from "./helpers/function-code.js";
+import { codeArchive, codeObject, codeSource } from "./helpers/function-code.js";
 import { checkArgs, liveFunction, plain } from "./helpers/function-checks.js";
 import { liveCode } from "./helpers/function-dev.js";
 import { checkNames, mergeEnvironment } from "./helpers/function-env.js";
@@ -132,8 +132,12 @@ export class Function extends Component {
       files: linked.apply((a) => Object.fromEntries(Object.entries(a.files).map(([n, b64]) => [n, Buffer.from(b64, "base64")]))),
       plugin: "@sst/aws",
     });
-    const code = codeObject(name, live ? pulumi.output({ dir: live.dir, skipped: false }) : artifact, args.hook?.postbuild);
-    const object = this.create("code", aws.s3.BucketObjectv2, "Code", { bucket: code.bucket, key: code.key, source: codeSource(code) });
+    // The asset bucket is in the app's region, and Lambda takes code from S3 only in its own: a function on
+    // another provider (`{ provider }`, maybe another region or account) gets its zip directly (50 MB at most).
+    const provider = this.getProvider("aws:index:Provider");
+    const viaBucket = provider === undefined || provider === program.providers.get("aws");
+    const code = codeObject(name, live ? pulumi.output({ dir: live.dir, skipped: false }) : artifact, { postbuild: args.hook?.postbuild, bucket: viaBucket });
+    const object = viaBucket ? this.create("code", aws.s3.BucketObjectv2, "Code", { bucket: code.bucket, key: code.key, source: codeSource(code) }) : undefined;
 
     const environment = pulumi
       .all([linkEnvironment(links), args.environment ?? {}, linked.env])
@@ -152,8 +156,9 @@ export class Function extends Component {
         role: args.role ?? this.#role.arn,
         runtime: live ? live.runtime : runtime === "go" || runtime === "rust" ? "provided.al2023" : runtime,
         handler: live ? live.handler : artifact.handler,
-        s3Bucket: object.bucket,
-        s3Key: object.key,
+        s3Bucket: object?.bucket,
+        s3Key: object?.key,
+        code: object ? undefined : codeArchive(code),
         architectures: [architecture],
         memorySize: map(args.memory ?? "1024 MB", (v) => toMegabytes(v, where("memory"), 128, 10240)),
         ephemeralStorage: { size: map(args.storage ?? "512 MB", (v) => toMegabytes(v, where("storage"), 512, 10240)) },

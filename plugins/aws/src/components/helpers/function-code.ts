@@ -30,15 +30,20 @@ export const OFFLINE_BUCKET = "sst-asset-offline";
 export function codeObject(
   name: string,
   artifact: pulumi.Output<Pick<Artifact, "dir" | "skipped">>,
-  postbuild?: (dir: string) => Promise<void>,
+  options: {
+    postbuild?: (dir: string) => Promise<void>;
+    /** Whether the zip goes to the asset bucket (which must then exist); else it is given to Lambda directly. */
+    bucket: boolean;
+  },
 ): pulumi.Output<CodeObject> {
+  const { postbuild } = options;
   const program = useProgram("sst.aws.Function");
   const bucket = useBootstrap<AwsBootstrap>("aws")?.asset;
   const file = name.replace(/[^A-Za-z0-9_-]/g, "_") + (program.dev ? ".dev" : "");
   const base = join(program.root, ".sst", "artifacts");
   return artifact.apply(async (a): Promise<CodeObject> => {
     if (a.skipped) return { bucket: bucket ?? OFFLINE_BUCKET, key: `assets/${name}-skipped.zip` };
-    if (!bucket) {
+    if (!bucket && options.bucket) {
       throw new SSTError({
         code: "E_AWS_BOOTSTRAP_MISSING",
         message: `Function "${name}": there is no AWS bootstrap (asset bucket) to upload its code to.`,
@@ -61,8 +66,15 @@ export function codeObject(
       }
     }
     const zip = await zipDirectory(dir, join(base, `${file}.zip`));
-    return { bucket, key: `assets/${name}-${zip.hash}.zip`, zip: zip.path };
+    return { bucket: bucket ?? OFFLINE_BUCKET, key: `assets/${name}-${zip.hash}.zip`, zip: zip.path };
   });
+}
+
+/** The code of a function given its zip directly: the zip, or a tiny placeholder offline. */
+export function codeArchive(code: pulumi.Output<CodeObject>): pulumi.Output<pulumi.asset.Archive> {
+  return code.apply((c) =>
+    c.zip ? new pulumi.asset.FileArchive(c.zip) : new pulumi.asset.AssetArchive({ "placeholder.txt": new pulumi.asset.StringAsset("builds were skipped") }),
+  );
 }
 
 /** The object's content: the zip, or a tiny placeholder offline. */
