@@ -259,6 +259,18 @@ describe("sst.aws.Function", () => {
     expect(fromComponent.graph.get("ApiFunction", FN).inputs.fileSystemConfig).toEqual({ arn: ap, localMountPath: "/mnt/files" });
   });
 
+  it("registers the handler's directory as a link receiver (for sst-env.d.ts)", async () => {
+    const graph = await synth({
+      ...app,
+      run: () => {
+        new Function("Node", { handler: "packages/functions/src/api.handler" });
+        new Function("Go", { handler: "./go/api", runtime: "go" });
+        new Function("Bundled", { handler: "index.handler", bundle: "dist/fn" });
+      },
+    });
+    expect([...graph.result.receivers].sort()).toEqual(["./go/api", "dist/fn", "packages/functions/src"]);
+  });
+
   it("exposes nodes and registers arn and name as outputs", async () => {
     const { graph, fn } = await one({ retries: 1 });
     expect(Object.keys(fn.nodes).sort()).toEqual(["eventInvokeConfig", "function", "logGroup", "role"]);

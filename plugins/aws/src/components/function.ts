@@ -13,6 +13,7 @@
  * `SST_KEY` and `SST_KEY_FILE` variables; their `aws.permission` includes are attached to the role by the
  * plugin's `receive` tap (not here).
  */
+import { dirname } from "node:path";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -21,6 +22,7 @@ import {
   linkArtifact,
   linkEnvironment,
   physicalName,
+  registerReceiver,
   requestBuild,
   resolveLinks,
   useProgram,
@@ -49,6 +51,17 @@ export function builderOf(runtime: FunctionRuntime): string {
   if (runtime.startsWith("python")) return "python";
   if (runtime === "rust") return "rust";
   return "go";
+}
+
+/**
+ * The directory of a function's source, relative to the project root: the handler file's (`src/api.handler` →
+ * `src`), or the module's for Go and Rust; with `bundle`, the bundle's. Undefined when not a plain string.
+ */
+export function receiverDir(runtime: FunctionRuntime, handler: pulumi.Input<string>, bundle: pulumi.Input<string> | undefined): string | undefined {
+  if (bundle !== undefined) return typeof bundle === "string" ? bundle : undefined;
+  if (typeof handler !== "string") return undefined;
+  if (runtime === "go" || runtime === "rust" || runtime === "provided.al2023") return handler;
+  return dirname(handler.slice(0, handler.lastIndexOf(".") === -1 ? undefined : handler.lastIndexOf(".")));
 }
 
 /** Marks the args of `Function.get`: the function exists, nothing is created. */
@@ -100,6 +113,9 @@ export class Function extends Component {
         policy = this.create("policy", aws.iam.RolePolicy, "Policy", { role: this.#role.name, policy: statements.apply(policyJson) });
       }
     }
+    // The handler's code reads the links: `sst-env.d.ts` (typed `Resource`) goes beside its package.json.
+    const source = receiverDir(runtime, args.handler, args.bundle);
+    if (source !== undefined) registerReceiver(source);
     const links = resolveLinks(plain(name, "link", args.link ?? []), this);
     const linked = linkArtifact(links);
 

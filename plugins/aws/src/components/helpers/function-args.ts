@@ -41,7 +41,7 @@ export interface FunctionUrlCors {
 /** A Router-like component the function URL is served through (`url.router.instance`). */
 export interface FunctionUrlRouter {
   /** The `sst.aws.Router` (anything with a `url` Output and a `route(pattern, url)` method). */
-  instance: pulumi.Input<{ url: pulumi.Output<string>; routeUrl?: (...args: any[]) => unknown; route?: (...args: any[]) => unknown }>;
+  instance: pulumi.Input<{ url: pulumi.Output<string>; route?: (pattern: string, url: pulumi.Input<string>) => unknown }>;
   /** Route requests of this domain pattern, e.g. `"api.example.com"`. */
   domain?: pulumi.Input<string>;
   /** @default `"/"` */
