@@ -31,6 +31,8 @@ describe("sst.aws.Function args", () => {
     [{ url: pulumi.output(true) }, "E_FUNCTION_ARG", /url must be a plain value/],
     [{ environment: { "1ABC": "x", A: "y" } }, "E_FUNCTION_ENV_NAME", /"1ABC", "A"/],
     [{ environment: { SST_KEY: "x" } }, "E_FUNCTION_ENV_RESERVED", /SST_KEY/],
+    [{ environment: { PORT: 8080 as unknown as string } }, "E_FUNCTION_ENV_VALUE", /PORT is number/],
+    [{ environment: { LATER: pulumi.output(1 as unknown as string) } }, "E_FUNCTION_ENV_VALUE", /LATER is number/],
     [{ environment: { BIG: "x".repeat(4000), OTHER: "y".repeat(200) } }, "E_FUNCTION_ENV_SIZE", /over Lambda's 4 KB limit. The largest: BIG/],
   ] as [Partial<FunctionArgs>, string, RegExp][])("rejects %j with %s", async (args, code, message) => {
     const error = await make(args).catch((e) => e);
@@ -94,6 +96,12 @@ describe("sst.aws.Function args", () => {
     expect(JSON.parse(first.SST_RESOURCE_App!)).toEqual({ name: "app", stage: "test" });
     expect(Buffer.from(first.SST_KEY!, "base64")).toHaveLength(32);
     expect(await run()).toEqual(first);
+  });
+
+  it("takes Outputs as environment values", async () => {
+    const rec = recording();
+    await synth({ ...app, mocks: rec.mocks, run: () => void new Function("Api", { handler: "src/api.handler", environment: { TABLE: pulumi.output("orders") } }) });
+    expect(rec.get("ApiFunction").environment.variables.TABLE).toBe("orders");
   });
 
   it("keeps the environment secret in the graph (SST_KEY opens the links)", async () => {

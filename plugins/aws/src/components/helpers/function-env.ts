@@ -2,6 +2,7 @@
  * The environment of a function: the `environment` includes of its links, the user's `environment`, then SST's
  * own variables (`SST_RESOURCE_App`, `SST_KEY`, `SST_KEY_FILE`), checked against Lambda's rules.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { SSTError } from "@sst/core";
 
 /** Names SST sets on every function; `environment` cannot set them. */
@@ -35,7 +36,8 @@ export function checkNames(component: string, arg: string, env: Record<string, u
       hint: "Use another name.",
     });
   }
-  const nonString = Object.entries(env).filter(([, v]) => typeof v !== "string");
+  // Values not resolved yet (Outputs, promises) are checked again once they are.
+  const nonString = Object.entries(env).filter(([, v]) => typeof v !== "string" && !pulumi.Output.isInstance(v) && !(v instanceof Promise));
   if (nonString.length) {
     throw new SSTError({
       code: "E_FUNCTION_ENV_VALUE",
