@@ -72,8 +72,8 @@ describe("sst.cloudflare.Worker", () => {
   it("fails in one line naming the domain when no zone of the account holds it", async () => {
     const error = await sstError(() => synthCloudflare(() => void new Worker("Api", { handler: "index.ts", domain: "api.nowhere.net" })));
     expect(error.code).toBe("E_CLOUDFLARE_ZONE");
-    // Pulumi names the input the lookup fed.
-    expect(error.message).toBe(`error serializing property "zoneId": No Cloudflare zone of account ${ACCOUNT} holds "api.nowhere.net".`);
+    // The user error's own message (Pulumi's "error serializing property" prefix does not stick to an SSTError).
+    expect(error.message).toBe(`No Cloudflare zone of account ${ACCOUNT} holds "api.nowhere.net".`);
   });
 
   it("applies each transform key to its resource", async () => {
