@@ -64,13 +64,13 @@ describe("the home registry is open", () => {
     const config = (home: string) =>
       `export default $config({\n  plugins: [{ name: "mem", apply(k) { k.registry.home("mem", () => { throw new Error("not opened while loading"); }) } }],\n  app() { return { name: "x", home: "${home}" } },\n  async run() {},\n});\n`;
     const good = fixture("homes", { "sst.config.ts": config("mem") });
-    const bad = fixture("homes", { "sst.config.ts": config("cloudflare") });
+    const bad = fixture("homes", { "sst.config.ts": config("gcp") });
     dirs.push(good, bad);
     const loaded = await loadApp({ kernel: new Kernel(), stage: "dev", cwd: good });
     expect(loaded.app.home).toBe("mem");
     const error = await sstError(() => loadApp({ kernel: new Kernel(), stage: "dev", cwd: bad }));
     expect(error.code).toBe("E_CONFIG_HOME_UNKNOWN");
-    expect(error.hint).toContain("sst add cloudflare");
+    expect(error.hint).toContain("sst add gcp");
   });
 
   it("checks the home a config tap leaves, not the one app() returned", async () => {
