@@ -2,6 +2,11 @@
  * The components `@sst/aws` adds, declared once: the kernel registers the tree (`sst.aws.*`) and
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
+import { ApiGatewayV2 } from "./apigatewayv2.js";
+import { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
+import { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
+import { ApiGatewayV2PrivateRoute } from "./apigatewayv2-private-route.js";
+import { ApiGatewayV2UrlRoute } from "./apigatewayv2-url-route.js";
 import { dns } from "./dns.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
@@ -9,6 +14,11 @@ import { permission } from "./helpers/permission.js";
 
 export const components = {
   aws: {
+    ApiGatewayV2,
+    ApiGatewayV2Authorizer,
+    ApiGatewayV2LambdaRoute,
+    ApiGatewayV2PrivateRoute,
+    ApiGatewayV2UrlRoute,
     dns,
     Function,
     iamEdit,
@@ -18,6 +28,11 @@ export const components = {
 
 export type AwsComponents = typeof components;
 
+export { ApiGatewayV2, type ApiGatewayV2Args, type ApiGatewayV2AuthorizerArgs, type ApiGatewayV2CorsArgs, type ApiGatewayV2RouteArgs } from "./apigatewayv2.js";
+export { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
+export { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
+export { ApiGatewayV2PrivateRoute } from "./apigatewayv2-private-route.js";
+export { ApiGatewayV2UrlRoute } from "./apigatewayv2-url-route.js";
 export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
 export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";

@@ -1,0 +1,108 @@
+/**
+ * What the routes of both API Gateway v2 kinds (HTTP and WebSocket) share: the route's auth as
+ * `aws.apigatewayv2.Route` args, the invoke permission API Gateway needs on a route's or authorizer's
+ * function, and the integration URI of a function.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SSTError } from "@sst/core";
+import type { ChildFactory } from "./child-factory.js";
+
+/** The API a route or authorizer belongs to. */
+export interface ApiRef {
+  /** The API component's name. */
+  name: string;
+  id: pulumi.Input<string>;
+  /** `arn:aws:execute-api:<region>:<account>:<api id>`: the prefix of every source ARN of the API. */
+  executionArn: pulumi.Input<string>;
+}
+
+/** A route's auth: none, IAM (SigV4), a JWT authorizer or a Lambda authorizer (by authorizer ID). */
+export type RouteAuth =
+  | false
+  | {
+      /** IAM authorization: clients sign requests with Signature Version 4. */
+      iam?: pulumi.Input<boolean>;
+      /** JWT authorization by an authorizer from `addAuthorizer`, with the scopes the token must have. */
+      jwt?: pulumi.Input<{ authorizer: pulumi.Input<string>; scopes?: pulumi.Input<pulumi.Input<string>[]> }>;
+      /** Lambda authorization: the ID of a Lambda authorizer from `addAuthorizer`. */
+      lambda?: pulumi.Input<string>;
+    };
+
+/** `authorizationType` and the authorizer fields of an `aws.apigatewayv2.Route` for `auth`. */
+export function routeAuthArgs(where: string, auth: pulumi.Input<RouteAuth | undefined>) {
+  const fields = pulumi.output(auth).apply((a) => authFields(where, a as ResolvedAuth | undefined));
+  return {
+    authorizationType: fields.authorizationType,
+    authorizerId: fields.apply((f) => f.authorizerId),
+    authorizationScopes: fields.apply((f) => f.authorizationScopes),
+  };
+}
+
+type ResolvedAuth = false | { iam?: boolean; jwt?: { authorizer: string; scopes?: string[] }; lambda?: string };
+
+function authFields(where: string, auth: ResolvedAuth | undefined): { authorizationType: string; authorizerId?: string; authorizationScopes?: string[] } {
+  if (!auth) return { authorizationType: "NONE" };
+  const kinds = (["iam", "jwt", "lambda"] as const).filter((k) => auth[k] !== undefined && auth[k] !== false);
+  if (kinds.length > 1) {
+    throw new SSTError({
+      code: "E_API_ROUTE_AUTH",
+      message: `${where}: "auth" sets ${kinds.map((k) => `"${k}"`).join(" and ")}; a route takes one kind of auth.`,
+      hint: `Keep one of auth.iam, auth.jwt or auth.lambda.`,
+    });
+  }
+  if (auth.iam) return { authorizationType: "AWS_IAM" };
+  if (auth.lambda !== undefined) return { authorizationType: "CUSTOM", authorizerId: auth.lambda };
+  if (auth.jwt !== undefined) {
+    if (!auth.jwt.authorizer) {
+      throw new SSTError({
+        code: "E_API_ROUTE_AUTH",
+        message: `${where}: "auth.jwt" needs "authorizer", the ID of an authorizer from addAuthorizer.`,
+        hint: `const auth = api.addAuthorizer({ name: "myAuth", jwt: { issuer, audiences } }); then auth: { jwt: { authorizer: auth.id } }.`,
+      });
+    }
+    return { authorizationType: "JWT", authorizerId: auth.jwt.authorizer, authorizationScopes: auth.jwt.scopes };
+  }
+  return { authorizationType: "NONE" };
+}
+
+/**
+ * The URI API Gateway invokes a function through:
+ * `arn:<partition>:apigateway:<region>:lambda:path/2015-03-31/functions/<function arn>/invocations`.
+ */
+export function invokeArn(functionArn: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.output(functionArn).apply((arn) => {
+    const [, partition, , region] = arn.split(":");
+    return `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+  });
+}
+
+/**
+ * The permission for API Gateway to invoke `functionArn`, only from `sourceArn` (a route's or an
+ * authorizer's ARN under the API's execution ARN).
+ */
+export function invokePermission(
+  factory: ChildFactory,
+  functionArn: pulumi.Input<string>,
+  sourceArn: pulumi.Input<string>,
+): aws.lambda.Permission {
+  return factory.create("permission", aws.lambda.Permission, "Permission", {
+    action: "lambda:InvokeFunction",
+    function: functionArn,
+    principal: "apigateway.amazonaws.com",
+    sourceArn,
+  });
+}
+
+/** The `aws.apigatewayv2.Route` for `routeKey`, targeting `integrationId`, with `auth`. */
+export function createRoute(
+  factory: ChildFactory,
+  args: { api: ApiRef; routeKey: string; integrationId: pulumi.Input<string>; auth?: pulumi.Input<RouteAuth | undefined> },
+): aws.apigatewayv2.Route {
+  return factory.create("route", aws.apigatewayv2.Route, "Route", {
+    apiId: args.api.id,
+    routeKey: args.routeKey,
+    target: pulumi.interpolate`integrations/${args.integrationId}`,
+    ...routeAuthArgs(`${args.api.name}: route "${args.routeKey}"`, args.auth),
+  });
+}
