@@ -2,6 +2,8 @@
  * The components `@sst/aws` adds, declared once: the kernel registers the tree (`sst.aws.*`) and
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
+import { ApiGatewayWebSocket } from "./apigateway-websocket.js";
+import { ApiGatewayWebSocketRoute } from "./apigateway-websocket-route.js";
 import { ApiGatewayV2 } from "./apigatewayv2.js";
 import { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
 import { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
@@ -19,6 +21,8 @@ export const components = {
     ApiGatewayV2LambdaRoute,
     ApiGatewayV2PrivateRoute,
     ApiGatewayV2UrlRoute,
+    ApiGatewayWebSocket,
+    ApiGatewayWebSocketRoute,
     dns,
     Function,
     iamEdit,
@@ -28,6 +32,8 @@ export const components = {
 
 export type AwsComponents = typeof components;
 
+export { ApiGatewayWebSocket, type ApiGatewayWebSocketArgs, type ApiGatewayWebSocketAuthorizerArgs } from "./apigateway-websocket.js";
+export { ApiGatewayWebSocketRoute, type ApiGatewayWebSocketRouteArgs } from "./apigateway-websocket-route.js";
 export { ApiGatewayV2, type ApiGatewayV2Args, type ApiGatewayV2AuthorizerArgs, type ApiGatewayV2CorsArgs, type ApiGatewayV2RouteArgs } from "./apigatewayv2.js";
 export { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
 export { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
