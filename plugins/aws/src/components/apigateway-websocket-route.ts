@@ -66,7 +66,7 @@ export class ApiGatewayWebSocketRoute extends Component {
       }
       return a as RouteAuth | undefined;
     };
-    // Plain values are checked now (the error points at the call); Outputs once they resolve.
+    // A plain `auth` (its IDs may be Outputs) is checked now, so a mistake points at the user's call.
     const auth = pulumi.Output.isInstance(args.auth) || args.auth instanceof Promise ? pulumi.output(args.auth).apply(check) : check(args.auth as pulumi.Unwrap<RouteAuth>);
     const factory = childFactory(this);
     this.#fn = functionBuilder(`${name}Handler`, args.handler, {}, (fnArgs) => applyTransform(args.handlerTransform, `${name}Handler`, fnArgs, {})[0], {

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component, SSTError } from "@sst/core";
 import type { ApiGatewayV2AuthorizerArgs } from "./apigatewayv2-args.js";
 import type { Function } from "./function.js";
+import { applyNow } from "./helpers/apply-now.js";
 import { childFactory } from "./helpers/child-factory.js";
 import { toSeconds } from "./helpers/duration.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
@@ -71,11 +72,10 @@ export class ApiGatewayV2Authorizer extends Component {
       }
       return { seconds, version, simple: (response ?? (version === "2.0" ? "simple" : "iam")) === "simple" };
     };
-    // Plain values are checked now (the error points at the call); Outputs once they resolve.
-    const inputs = [lambda.payload, lambda.response, lambda.ttl];
-    const resolved = inputs.some((v) => pulumi.Output.isInstance(v) || v instanceof Promise)
-      ? pulumi.all(inputs).apply(([p, r, t]) => format(p, r, t))
-      : pulumi.output(format(...(inputs as [string?, string?, string?])));
+    const resolved = applyNow(
+      { payload: lambda.payload, response: lambda.response, ttl: lambda.ttl },
+      (l: { payload?: string; response?: string; ttl?: string }) => format(l.payload, l.response, l.ttl),
+    );
     this.#authorizer = this.create("authorizer", aws.apigatewayv2.Authorizer, "Authorizer", {
       apiId: args.api.id,
       authorizerType: "REQUEST",

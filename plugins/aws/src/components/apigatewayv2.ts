@@ -21,6 +21,7 @@ import type { FunctionArgs } from "./function.js";
 import { createAccessLogGroup, HTTP_ACCESS_LOG_FORMAT } from "./helpers/apigateway-access-log.js";
 import { createApiDomain, type ApiDomain } from "./helpers/apigateway-domain.js";
 import type { ApiRef, RouteAuth } from "./helpers/apigateway-route.js";
+import { applyNow } from "./helpers/apply-now.js";
 import { childFactory } from "./helpers/child-factory.js";
 import { toSeconds } from "./helpers/duration.js";
 
@@ -189,7 +190,7 @@ export class ApiGatewayV2 extends Component {
 
 /** The API's `corsConfiguration`: SST's defaults (every origin, method and header) unless `cors` is `false`. */
 function corsConfiguration(name: string, cors: ApiGatewayV2Args["cors"]): pulumi.Output<aws.types.input.apigatewayv2.ApiCorsConfiguration | undefined> {
-  return pulumi.output(cors).apply((c: boolean | pulumi.Unwrap<ApiGatewayV2CorsArgs> | undefined) => {
+  return applyNow(cors, (c: boolean | pulumi.Unwrap<ApiGatewayV2CorsArgs> | undefined) => {
     if (c === false) return undefined;
     const defaults = { allowHeaders: ["*"], allowMethods: ["*"], allowOrigins: ["*"] };
     if (c === true || c === undefined) return defaults;

@@ -4,8 +4,9 @@
  * format each request is logged in.
  */
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { prefixName, useProgram } from "@sst/core";
+import { applyNow } from "./apply-now.js";
 import type { ChildFactory } from "./child-factory.js";
 import { retentionInDays, type LogRetention } from "./log-retention.js";
 
@@ -22,9 +23,7 @@ export function createAccessLogGroup(
   const app = useProgram(`${factory.name} access log`).app;
   return factory.create(key, aws.cloudwatch.LogGroup, "AccessLog", {
     name: `/aws/vendedlogs/apis/${prefixName(app, 64, factory.name)}`,
-    retentionInDays: pulumi
-      .output(accessLog)
-      .apply((a) => retentionInDays(a?.retention ?? defaultRetention, `${factory.name}: accessLog.retention`)),
+    retentionInDays: applyNow(accessLog, (a) => retentionInDays(a?.retention ?? defaultRetention, `${factory.name}: accessLog.retention`)),
   });
 }
 

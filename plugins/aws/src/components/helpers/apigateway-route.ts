@@ -31,6 +31,9 @@ export type RouteAuth =
 
 /** `authorizationType` and the authorizer fields of an `aws.apigatewayv2.Route` for `auth`. */
 export function routeAuthArgs(where: string, auth: pulumi.Input<RouteAuth | undefined>) {
+  // A plain `auth` (its IDs may be Outputs) is checked now, so a mistake points at the user's call.
+  const plain = !pulumi.Output.isInstance(auth) && !(auth instanceof Promise);
+  if (plain) authFields(where, auth as ResolvedAuth | undefined);
   const fields = pulumi.output(auth).apply((a) => authFields(where, a as ResolvedAuth | undefined));
   return {
     authorizationType: fields.authorizationType,
@@ -39,7 +42,7 @@ export function routeAuthArgs(where: string, auth: pulumi.Input<RouteAuth | unde
   };
 }
 
-type ResolvedAuth = false | { iam?: boolean; jwt?: { authorizer: string; scopes?: string[] }; lambda?: string };
+type ResolvedAuth = false | { iam?: unknown; jwt?: { authorizer?: unknown; scopes?: string[] }; lambda?: unknown };
 
 function authFields(where: string, auth: ResolvedAuth | undefined): { authorizationType: string; authorizerId?: string; authorizationScopes?: string[] } {
   if (!auth) return { authorizationType: "NONE" };
@@ -52,16 +55,16 @@ function authFields(where: string, auth: ResolvedAuth | undefined): { authorizat
     });
   }
   if (auth.iam) return { authorizationType: "AWS_IAM" };
-  if (auth.lambda !== undefined) return { authorizationType: "CUSTOM", authorizerId: auth.lambda };
-  if (auth.jwt !== undefined) {
-    if (!auth.jwt.authorizer) {
+  if (auth.lambda !== undefined) return { authorizationType: "CUSTOM", authorizerId: auth.lambda as string };
+  if (auth.jwt !== undefined && !pulumi.Output.isInstance(auth.jwt)) {
+    if (auth.jwt.authorizer === undefined) {
       throw new SSTError({
         code: "E_API_ROUTE_AUTH",
         message: `${where}: "auth.jwt" needs "authorizer", the ID of an authorizer from addAuthorizer.`,
         hint: `const auth = api.addAuthorizer({ name: "myAuth", jwt: { issuer, audiences } }); then auth: { jwt: { authorizer: auth.id } }.`,
       });
     }
-    return { authorizationType: "JWT", authorizerId: auth.jwt.authorizer, authorizationScopes: auth.jwt.scopes };
+    return { authorizationType: "JWT", authorizerId: auth.jwt.authorizer as string, authorizationScopes: auth.jwt.scopes };
   }
   return { authorizationType: "NONE" };
 }
