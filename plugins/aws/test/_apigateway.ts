@@ -60,6 +60,13 @@ export function apiMocks(options: { existingCloudWatchRole?: string } = {}): Par
   };
 }
 
+/** A record the test adapter creates (a custom resource of a made-up type). */
+class TestDnsResource extends pulumi.CustomResource {
+  constructor(type: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
+    super(type, name, props, opts);
+  }
+}
+
 /** A DNS adapter (core's `DnsAdapter`) that records the records and aliases it is asked for. */
 export function recordingDns(provider = "test") {
   const records: DnsRecord[] = [];
@@ -68,11 +75,11 @@ export function recordingDns(provider = "test") {
     provider,
     createRecord(namespace, record, opts) {
       records.push(record);
-      return new pulumi.CustomResource("test:dns:Record", `${namespace}Record${records.length}`, { ...record }, opts);
+      return new TestDnsResource("test:dns:Record", `${namespace}Record${records.length}`, { ...record }, opts);
     },
     createAlias(namespace, record, opts) {
       aliases.push(record);
-      return new pulumi.CustomResource("test:dns:Alias", `${namespace}Alias`, { ...record }, opts);
+      return new TestDnsResource("test:dns:Alias", `${namespace}Alias`, { ...record }, opts);
     },
   };
   return { adapter, records, aliases };

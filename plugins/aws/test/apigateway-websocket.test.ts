@@ -75,7 +75,7 @@ describe("sst.aws.ApiGatewayWebSocket", () => {
       api.route("$default", "src/default.handler");
       api.route("sendMessage", "src/sendMessage.handler");
     });
-    expect(graph.byType(T.route).map((r) => r.inputs.routeKey)).toEqual(["$connect", "$disconnect", "$default", "sendMessage"]);
+    expect(graph.byType(T.route).map((r) => r.inputs.routeKey).sort()).toEqual(["$connect", "$default", "$disconnect", "sendMessage"]);
     const connect = routeOf(graph, "$connect");
     expect(connect.component.name).toBe("MyApiRouteConnect");
     const fnArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:MyApiRouteConnectHandlerFunction`;

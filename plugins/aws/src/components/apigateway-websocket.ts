@@ -124,7 +124,8 @@ export class ApiGatewayWebSocket extends Component {
    * `new ApiGatewayManagementApiClient({ endpoint: Resource.MyApi.managementEndpoint })`.
    */
   get managementEndpoint(): pulumi.Output<string> {
-    return this.#api.apiEndpoint.apply((endpoint) => `${endpoint.replace(/^wss:\/\//, "https://")}/${STAGE}`);
+    // `?? ""`: offline (mocks) the endpoint may be missing; a deploy always has one.
+    return this.#api.apiEndpoint.apply((endpoint) => `${(endpoint ?? "").replace(/^wss:\/\//, "https://")}/${STAGE}`);
   }
 
   /** The underlying resources. `stage` and `logGroup` are absent on an API from `get`. */

@@ -75,7 +75,8 @@ function authFields(where: string, auth: ResolvedAuth | undefined): { authorizat
  */
 export function invokeArn(functionArn: pulumi.Input<string>): pulumi.Output<string> {
   return pulumi.output(functionArn).apply((arn) => {
-    const [, partition, , region] = arn.split(":");
+    // `?? ""`: offline (mocks) the ARN may be missing; a deploy always has one.
+    const [, partition, , region] = (arn ?? "").split(":");
     return `arn:${partition}:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
   });
 }
