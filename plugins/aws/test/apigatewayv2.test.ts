@@ -236,7 +236,7 @@ describe("sst.aws.ApiGatewayV2", () => {
         api.addAuthorizer({ name: "a", jwt: { issuer: "i", audiences: ["x"] } });
         api.addAuthorizer({ name: "a", jwt: { issuer: "i", audiences: ["x"] } });
       }),
-    ).rejects.toMatchObject({ code: "E_API_AUTHORIZER", message: expect.stringContaining("already added") });
+    ).rejects.toMatchObject({ code: "E_API_AUTHORIZER", message: expect.stringContaining("added twice") });
     await expect(
       run(() => void new ApiGatewayV2("MyApi").route("GET /", "src/x.handler", { auth: { iam: true, lambda: "abc" } })),
     ).rejects.toMatchObject({ code: "E_API_ROUTE_AUTH" });

@@ -5,12 +5,12 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { applyTransform, Component, SSTError, type Transform } from "@sst/core";
+import { Component, SSTError, type Transform } from "@sst/core";
 import { tryFunction } from "./apigatewayv2-authorizer.js";
 import type { Function, FunctionArgs } from "./function.js";
 import { childFactory } from "./helpers/child-factory.js";
-import { createRoute, invokeArn, invokePermission, type ApiRef, type RouteAuth } from "./helpers/apigateway-route.js";
-import { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
+import { createRoute, invokeArn, lambdaIntegration, type ApiRef, type RouteAuth } from "./helpers/apigateway-route.js";
+import type { FunctionBuilder, FunctionDefinition } from "./helpers/function-builder.js";
 
 export interface ApiGatewayWebSocketRouteArgs {
   /**
@@ -69,17 +69,14 @@ export class ApiGatewayWebSocketRoute extends Component {
     // A plain `auth` (its IDs may be Outputs) is checked now, so a mistake points at the user's call.
     const auth = pulumi.Output.isInstance(args.auth) || args.auth instanceof Promise ? pulumi.output(args.auth).apply(check) : check(args.auth as pulumi.Unwrap<RouteAuth>);
     const factory = childFactory(this);
-    this.#fn = functionBuilder(`${name}Handler`, args.handler, {}, (fnArgs) => applyTransform(args.handlerTransform, `${name}Handler`, fnArgs, {})[0], {
-      parent: this,
-    });
-    this.#permission = invokePermission(factory, this.#fn.arn, pulumi.interpolate`${args.api.executionArn}/*/${args.route}`);
-    this.#integration = this.create(
-      "integration",
-      aws.apigatewayv2.Integration,
-      "Integration",
-      { apiId: args.api.id, integrationType: "AWS_PROXY", integrationUri: invokeArn(this.#fn.arn) },
-      { dependsOn: [this.#permission] },
-    );
+    ({ fn: this.#fn, permission: this.#permission, integration: this.#integration } = lambdaIntegration(factory, {
+      api: args.api,
+      handler: args.handler,
+      handlerTransform: args.handlerTransform,
+      sourceArn: pulumi.interpolate`${args.api.executionArn}/*/${args.route}`,
+      // WebSocket integrations take the function's invocation URI, not its ARN.
+      target: (arn) => ({ integrationUri: invokeArn(arn) }),
+    }));
     this.#route = createRoute(factory, { api: args.api, routeKey: args.route, integrationId: this.#integration.id, auth });
   }
 

@@ -19,7 +19,7 @@ import { ApiGatewayWebSocketRoute, type ApiGatewayWebSocketRouteArgs } from "./a
 import type { FunctionArgs } from "./function.js";
 import { createAccessLogGroup, WEBSOCKET_ACCESS_LOG_FORMAT } from "./helpers/apigateway-access-log.js";
 import { createApiDomain, type ApiDomain, type ApiDomainInput } from "./helpers/apigateway-domain.js";
-import type { ApiRef } from "./helpers/apigateway-route.js";
+import { authorizerName, claimName, type ApiRef } from "./helpers/apigateway-route.js";
 import { childFactory } from "./helpers/child-factory.js";
 import { permission } from "./helpers/permission.js";
 import type { LogRetention } from "./helpers/log-retention.js";
@@ -149,10 +149,7 @@ export class ApiGatewayWebSocket extends Component {
         hint: `Use "$connect", "$disconnect", "$default", or a custom key without spaces matched against the message's "action" (e.g. "sendMessage").`,
       });
     }
-    if (this.#routes.has(route)) {
-      throw new SSTError({ code: "E_API_ROUTE_DUPLICATE", message: `${this.componentName}: the route "${route}" was added twice.`, hint: `Add each route once.` });
-    }
-    this.#routes.add(route);
+    claimName(this.componentName, this.#routes, route, "E_API_ROUTE_DUPLICATE", `the route "${route}"`, "Add each route once.");
     const name = `${this.componentName}Route${logicalName(PREDEFINED.includes(route) ? route : prettyHash(route, 6))}`;
     const [routeArgs] = applyTransform(this.#args.transform?.route?.args, name, { ...args }, {});
     return new ApiGatewayWebSocketRoute(
@@ -173,15 +170,7 @@ export class ApiGatewayWebSocket extends Component {
   addAuthorizer(args: ApiGatewayV2AuthorizerArgs): ApiGatewayV2Authorizer;
   addAuthorizer(nameOrArgs: string | ApiGatewayV2AuthorizerArgs, maybeArgs?: ApiGatewayWebSocketAuthorizerArgs): ApiGatewayV2Authorizer {
     const args: ApiGatewayV2AuthorizerArgs = typeof nameOrArgs === "string" ? { ...maybeArgs, name: nameOrArgs } : nameOrArgs;
-    const name = `${this.componentName}Authorizer${logicalName(String(args?.name ?? ""))}`;
-    if (!args?.name || this.#authorizers.has(name)) {
-      throw new SSTError({
-        code: "E_API_AUTHORIZER",
-        message: `${this.componentName}: ${args?.name ? `an authorizer named "${args.name}" was already added` : `addAuthorizer needs a name`}.`,
-        hint: `Give each authorizer its own name, e.g. addAuthorizer({ name: "myAuthorizer", lambda: { function: "src/authorizer.handler" } }).`,
-      });
-    }
-    this.#authorizers.add(name);
+    const name = authorizerName(this.componentName, this.#authorizers, args?.name);
     return new ApiGatewayV2Authorizer(name, { ...args, api: this.#ref(), protocol: "WEBSOCKET" }, { parent: this });
   }
 

@@ -3,16 +3,16 @@
  * `ApiGatewayV2.route` (not meant to be created directly). The function (built from a handler or
  * `FunctionArgs`, or an existing ARN) may be invoked by API Gateway only for this route.
  */
-import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { applyTransform, Component, type Transform } from "@sst/core";
+import type * as aws from "@pulumi/aws";
+import type * as pulumi from "@pulumi/pulumi";
+import { Component, type Transform } from "@sst/core";
 import type { ApiGatewayV2RouteArgs } from "./apigatewayv2-args.js";
 import { tryFunction } from "./apigatewayv2-authorizer.js";
 import { routeSourceArn } from "./apigatewayv2-route-key.js";
 import type { Function, FunctionArgs } from "./function.js";
 import { childFactory } from "./helpers/child-factory.js";
-import { createRoute, invokePermission, type ApiRef, type RouteAuth } from "./helpers/apigateway-route.js";
-import { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
+import { createRoute, lambdaIntegration, type ApiRef, type RouteAuth } from "./helpers/apigateway-route.js";
+import type { FunctionBuilder, FunctionDefinition } from "./helpers/function-builder.js";
 
 export interface ApiGatewayV2LambdaRouteArgs extends Omit<ApiGatewayV2RouteArgs, "auth"> {
   api: ApiRef;
@@ -37,21 +37,14 @@ export class ApiGatewayV2LambdaRoute extends Component {
   constructor(name: string, args: ApiGatewayV2LambdaRouteArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(ApiGatewayV2LambdaRoute.__pulumiType, name, args, opts);
     const factory = childFactory(this);
-    this.#fn = functionBuilder(
-      `${name}Handler`,
-      args.handler,
-      args.handlerLink === undefined ? {} : { link: args.handlerLink },
-      (fnArgs) => applyTransform(args.handlerTransform, `${name}Handler`, fnArgs, {})[0],
-      { parent: this },
-    );
-    this.#permission = invokePermission(factory, this.#fn.arn, routeSourceArn(args.api.executionArn, args.route));
-    this.#integration = this.create(
-      "integration",
-      aws.apigatewayv2.Integration,
-      "Integration",
-      { apiId: args.api.id, integrationType: "AWS_PROXY", integrationUri: this.#fn.arn, payloadFormatVersion: "2.0" },
-      { dependsOn: [this.#permission] },
-    );
+    ({ fn: this.#fn, permission: this.#permission, integration: this.#integration } = lambdaIntegration(factory, {
+      api: args.api,
+      handler: args.handler,
+      defaults: args.handlerLink === undefined ? {} : { link: args.handlerLink },
+      handlerTransform: args.handlerTransform,
+      sourceArn: routeSourceArn(args.api.executionArn, args.route),
+      target: (arn) => ({ integrationUri: arn, payloadFormatVersion: "2.0" }),
+    }));
     this.#route = createRoute(factory, { api: args.api, routeKey: args.route, integrationId: this.#integration.id, auth: args.auth });
   }
 

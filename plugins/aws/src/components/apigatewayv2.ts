@@ -20,7 +20,7 @@ import { ApiGatewayV2UrlRoute } from "./apigatewayv2-url-route.js";
 import type { FunctionArgs } from "./function.js";
 import { createAccessLogGroup, HTTP_ACCESS_LOG_FORMAT } from "./helpers/apigateway-access-log.js";
 import { createApiDomain, type ApiDomain } from "./helpers/apigateway-domain.js";
-import type { ApiRef, RouteAuth } from "./helpers/apigateway-route.js";
+import { authorizerName, claimName, type ApiRef, type RouteAuth } from "./helpers/apigateway-route.js";
 import { applyNow } from "./helpers/apply-now.js";
 import { childFactory } from "./helpers/child-factory.js";
 import { toSeconds } from "./helpers/duration.js";
@@ -140,29 +140,14 @@ export class ApiGatewayV2 extends Component {
    * const auth = api.addAuthorizer({ name: "myAuthorizer", jwt: { issuer: "https://issuer.com/", audiences: ["my-app"] } });
    */
   addAuthorizer(args: ApiGatewayV2AuthorizerArgs): ApiGatewayV2Authorizer {
-    const name = `${this.componentName}Authorizer${logicalName(String(args?.name ?? ""))}`;
-    if (!args?.name || this.#authorizers.has(name)) {
-      throw new SSTError({
-        code: "E_API_AUTHORIZER",
-        message: `${this.componentName}: ${args?.name ? `an authorizer named "${args.name}" was already added` : `addAuthorizer needs a "name"`}.`,
-        hint: `Give each authorizer its own name, e.g. addAuthorizer({ name: "myAuthorizer", jwt: { ... } }).`,
-      });
-    }
-    this.#authorizers.add(name);
+    const name = authorizerName(this.componentName, this.#authorizers, args?.name);
     return new ApiGatewayV2Authorizer(name, { ...args, api: this.#ref(), protocol: "HTTP" }, { parent: this });
   }
 
   /** Parses the key, names the route component, applies `transform.route.args` and an inline JWT authorizer. */
   #prepare(route: string, args: ApiGatewayV2RouteArgs): [string, string, Omit<ApiGatewayV2RouteArgs, "auth"> & { auth?: pulumi.Input<RouteAuth> }] {
     const key = parseRouteKey(this.componentName, route);
-    if (this.#routes.has(key)) {
-      throw new SSTError({
-        code: "E_API_ROUTE_DUPLICATE",
-        message: `${this.componentName}: the route "${key}" was added twice.`,
-        hint: `Add each route once; ANY covers every method of a path.`,
-      });
-    }
-    this.#routes.add(key);
+    claimName(this.componentName, this.#routes, key, "E_API_ROUTE_DUPLICATE", `the route "${key}"`, "Add each route once; ANY covers every method of a path.");
     const name = `${this.componentName}Route${logicalName(prettyHash(key, 6))}`;
     const [transformed] = applyTransform(this.#args.transform?.route?.args, name, { ...args }, {});
     const auth = transformed.auth as Record<string, any> | undefined;

@@ -5,8 +5,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { SSTError } from "@sst/core";
+import { applyTransform, logicalName, SSTError, type Transform } from "@sst/core";
+import type { FunctionArgs } from "../function.js";
 import type { ChildFactory } from "./child-factory.js";
+import { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./function-builder.js";
 
 /** The API a route or authorizer belongs to. */
 export interface ApiRef {
@@ -109,4 +111,53 @@ export function createRoute(
     target: pulumi.interpolate`integrations/${args.integrationId}`,
     ...routeAuthArgs(`${args.api.name}: route "${args.routeKey}"`, args.auth),
   });
+}
+
+/**
+ * A route's function (built by `functionBuilder` as `<route>Handler`, or an existing ARN), the permission for
+ * API Gateway to invoke it from `sourceArn` only, and the `AWS_PROXY` integration to it (created after the
+ * permission, so the first request does not race it).
+ */
+export function lambdaIntegration(
+  factory: ChildFactory,
+  args: {
+    api: ApiRef;
+    handler: FunctionDefinition;
+    defaults?: Partial<FunctionArgs>;
+    handlerTransform?: Transform<FunctionArgs>;
+    sourceArn: pulumi.Input<string>;
+    /** The integration's target fields for the function's ARN (`integrationUri`, payload version). */
+    target: (functionArn: pulumi.Output<string>) => Partial<aws.apigatewayv2.IntegrationArgs>;
+  },
+): { fn: FunctionBuilder; permission: aws.lambda.Permission; integration: aws.apigatewayv2.Integration } {
+  const name = `${factory.name}Handler`;
+  const fn = functionBuilder(name, args.handler, args.defaults ?? {}, (fnArgs) => applyTransform(args.handlerTransform, name, fnArgs, {})[0], {
+    parent: factory.parent,
+  });
+  const permission = invokePermission(factory, fn.arn, args.sourceArn);
+  const integration = factory.create(
+    "integration",
+    aws.apigatewayv2.Integration,
+    "Integration",
+    { apiId: args.api.id, integrationType: "AWS_PROXY", ...args.target(fn.arn) },
+    { dependsOn: [permission] },
+  );
+  return { fn, permission, integration };
+}
+
+/**
+ * Claims `name` in `taken` (a component's authorizers or routes), or throws `code` naming the component.
+ * @returns `name`
+ */
+export function claimName(component: string, taken: Set<string>, name: string, code: string, what: string, hint: string): string {
+  if (taken.has(name)) throw new SSTError({ code, message: `${component}: ${what} was added twice.`, hint });
+  taken.add(name);
+  return name;
+}
+
+/** The component name of authorizer `name` of API `component` (`<Api>Authorizer<Name>`), claimed in `taken`. */
+export function authorizerName(component: string, taken: Set<string>, name: string | undefined): string {
+  const hint = `Give each authorizer its own name, e.g. addAuthorizer({ name: "myAuthorizer", ... }).`;
+  if (!name) throw new SSTError({ code: "E_API_AUTHORIZER", message: `${component}: addAuthorizer needs a "name".`, hint });
+  return claimName(component, taken, `${component}Authorizer${logicalName(name)}`, "E_API_AUTHORIZER", `an authorizer named "${name}"`, hint);
 }
