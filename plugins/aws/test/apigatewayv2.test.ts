@@ -357,20 +357,24 @@ describe("sst.aws.ApiGatewayV2", () => {
     expect(graph.links.find((l) => l.name === "MyApi")!.properties).toEqual({ url: "https://api.example.com" });
   });
 
-  it("links every route's handler to the API's link", async () => {
+  it("links every route's handler to the API's link, added to a handler's own link", async () => {
     let fns = new Map<string, Record<string, unknown>>();
     let settings: unknown;
+    let own: unknown;
     await run(() => {
       fns = functionArgs();
       settings = new Linkable("Settings", { properties: { a: 1 } });
+      own = new Linkable("Own", { properties: { b: 2 } });
       const api = new ApiGatewayV2("MyApi", { link: [settings] });
       api.route("GET /", "src/get.handler");
       api.route("GET /other", { handler: "src/other.handler", memory: "512 MB" });
+      api.route("GET /own", { handler: "src/own.handler", link: [own] });
     });
     const links = [...fns.values()].map((a) => [a.handler, a.link]);
     expect(links).toEqual([
       ["src/get.handler", [settings]],
       ["src/other.handler", [settings]],
+      ["src/own.handler", [settings, own]],
     ]);
   });
 

@@ -131,7 +131,11 @@ export function lambdaIntegration(
   },
 ): { fn: FunctionBuilder; permission: aws.lambda.Permission; integration: aws.apigatewayv2.Integration } {
   const name = `${factory.name}Handler`;
-  const fn = functionBuilder(name, args.handler, args.defaults ?? {}, (fnArgs) => applyTransform(args.handlerTransform, name, fnArgs, {})[0], {
+  const shared = args.defaults?.link;
+  const withSharedLinks = (fnArgs: FunctionArgs): FunctionArgs =>
+    // The API's `link` adds to a handler's own `link` (as in SST) rather than being replaced by it.
+    Array.isArray(shared) && Array.isArray(fnArgs.link) && fnArgs.link !== shared ? { ...fnArgs, link: [...shared, ...fnArgs.link] } : fnArgs;
+  const fn = functionBuilder(name, args.handler, args.defaults ?? {}, (fnArgs) => applyTransform(args.handlerTransform, name, withSharedLinks(fnArgs), {})[0], {
     parent: factory.parent,
   });
   const permission = invokePermission(factory, fn.arn, args.sourceArn);
