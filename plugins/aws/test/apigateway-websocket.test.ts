@@ -138,6 +138,16 @@ describe("sst.aws.ApiGatewayWebSocket", () => {
     ).rejects.toMatchObject({ code: "E_API_AUTHORIZER", message: expect.stringContaining("HTTP-only") });
   });
 
+  it("applies an API-wide auth from transform.route.args to $connect, which authorizes the whole connection", async () => {
+    const graph = await run(() => {
+      const api = new ApiGatewayWebSocket("MyApi", { transform: { route: { args: { auth: { iam: true } } } } });
+      api.route("$connect", "src/connect.handler");
+      api.route("sendMessage", "src/send.handler");
+    });
+    expect(routeOf(graph, "$connect").route.inputs.authorizationType).toBe("AWS_IAM");
+    expect(routeOf(graph, "sendMessage").route.inputs.authorizationType).toBe("NONE");
+  });
+
   it.each([["$connected"], ["GET /"], [""], ["send message"]])("rejects the route key %j", async (key) => {
     await expect(run(() => void new ApiGatewayWebSocket("MyApi").route(key, "src/x.handler"))).rejects.toMatchObject({ code: "E_API_ROUTE_KEY" });
   });

@@ -50,7 +50,8 @@ export interface ApiGatewayWebSocketArgs extends ComponentArgs {
     /** The custom domain name. */
     domainName?: Transform<aws.apigatewayv2.DomainNameArgs>;
     /**
-     * Every route: its handler function's args and the route's args.
+     * Every route: its handler function's args and the route's args. An `auth` set here applies to
+     * `$connect` (API Gateway authorizes a client when it connects, which covers its messages).
      * @example `route: { handler: { link: [bucket, stripeKey] }, args: { auth: { iam: true } } }`
      */
     route?: {
@@ -152,6 +153,9 @@ export class ApiGatewayWebSocket extends Component {
     claimName(this.componentName, this.#routes, route, "E_API_ROUTE_DUPLICATE", `the route "${route}"`, "Add each route once.");
     const name = `${this.componentName}Route${logicalName(PREDEFINED.includes(route) ? route : prettyHash(route, 6))}`;
     const [routeArgs] = applyTransform(this.#args.transform?.route?.args, name, { ...args }, {});
+    // API Gateway authorizes a client once, on `$connect`: an API-wide `auth` from `transform.route.args`
+    // protects the connection, so it is kept off the other routes (their own `auth` is still an error there).
+    if (route !== "$connect" && args.auth === undefined) delete routeArgs.auth;
     return new ApiGatewayWebSocketRoute(
       name,
       { ...routeArgs, api: this.#ref(), route, handler, handlerTransform: this.#args.transform?.route?.handler },
