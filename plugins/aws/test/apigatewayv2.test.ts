@@ -378,6 +378,15 @@ describe("sst.aws.ApiGatewayV2", () => {
     ]);
   });
 
+  it("imports an existing API through the transform's import option", async () => {
+    const graph = await run(() => {
+      new ApiGatewayV2("MyApi", { transform: { api: (_args, opts) => void (opts.import = "imported123") } }).route("GET /", "src/get.handler");
+    });
+    expect(graph.get("MyApiApi").read).toBeFalsy();
+    expect(graph.get("MyApiStage").inputs.apiId).toBe("imported123");
+    expect(routeOf(graph, "GET /").route.inputs.apiId).toBe("imported123");
+  });
+
   it("references an existing API with get(): no new API, and routes attach to it", async () => {
     const graph = await synth({
       ...app,
