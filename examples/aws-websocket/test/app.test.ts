@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, "..");
 describe("aws-websocket", () => {
   it("routes the four keys, authorizes $connect with the token authorizer, and links sendMessage to the API", async () => {
     const graph = await synthConfig({ cwd: root, stage: "test", plugins: [aws()] });
-    expect(graph.get("ChatApi").inputs).toEqual({ protocolType: "WEBSOCKET", routeSelectionExpression: "$request.body.action" });
+    expect(graph.get("ChatApi").inputs).toMatchObject({ protocolType: "WEBSOCKET", routeSelectionExpression: "$request.body.action" });
     const routes = Object.fromEntries(graph.byType("aws:apigatewayv2/route:Route").map((r) => [r.inputs.routeKey, r.inputs]));
     expect(Object.keys(routes).sort()).toEqual(["$connect", "$default", "$disconnect", "sendMessage"]);
     expect(routes.$connect).toMatchObject({ authorizationType: "CUSTOM", authorizerId: "ChatAuthorizerTokenAuthorizer-id" });

@@ -41,7 +41,11 @@ describe("sst.aws.ApiGatewayWebSocket", () => {
         return { url: api.url, managementEndpoint: api.managementEndpoint };
       },
     });
-    expect(graph.get("MyApiApi").inputs).toEqual({ protocolType: "WEBSOCKET", routeSelectionExpression: "$request.body.action" });
+    expect(graph.get("MyApiApi").inputs).toEqual({
+      name: expect.stringMatching(/^app-test-MyApiApi-[a-z]{8}$/),
+      protocolType: "WEBSOCKET",
+      routeSelectionExpression: "$request.body.action",
+    });
     expect(graph.get("MyApiAccessLog").inputs).toEqual({ name: "/aws/vendedlogs/apis/app-test-MyApi", retentionInDays: 30 });
     const stage = graph.get("MyApiStage");
     expect(stage.inputs).toMatchObject({ apiId: "MyApiApi-id", name: "$default", autoDeploy: true });
@@ -106,6 +110,7 @@ describe("sst.aws.ApiGatewayWebSocket", () => {
     });
     const fnArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:MyApiAuthorizerMyAuthorizerFunctionFunction`;
     expect(graph.get("MyApiAuthorizerMyAuthorizerAuthorizer").inputs).toEqual({
+      name: expect.stringMatching(/^app-test-MyApiAuthorizerMyAuthorizerAuthorizer-[a-z]{8}$/),
       apiId: "MyApiApi-id",
       authorizerType: "REQUEST",
       authorizerUri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${fnArn}/invocations`,

@@ -47,6 +47,7 @@ describe("sst.aws.ApiGatewayV2", () => {
   it("creates an HTTP API with SST's default CORS, a $default stage that auto-deploys, and access logs kept forever", async () => {
     const graph = await run(() => void new ApiGatewayV2("MyApi"));
     expect(graph.get("MyApiApi", T.api).inputs).toEqual({
+      name: expect.stringMatching(/^app-test-MyApiApi-[a-z]{8}$/),
       protocolType: "HTTP",
       corsConfiguration: { allowHeaders: ["*"], allowMethods: ["*"], allowOrigins: ["*"] },
     });
@@ -159,6 +160,7 @@ describe("sst.aws.ApiGatewayV2", () => {
     expect(routeOf(graph, "GET /iam").route.inputs.authorizationType).toBe("AWS_IAM");
     const jwtAuth = graph.get("MyApiAuthorizerMyJwtAuthorizer", T.authorizer);
     expect(jwtAuth.inputs).toEqual({
+      name: expect.stringMatching(/^app-test-MyApiAuthorizerMyJwtAuthorizer-[a-z]{8}$/),
       apiId: "MyApiApi-id",
       authorizerType: "JWT",
       identitySources: ["$request.header.Authorization"],
@@ -173,6 +175,7 @@ describe("sst.aws.ApiGatewayV2", () => {
     const fnArn = `arn:aws:lambda:${REGION}:${ACCOUNT}:function:MyApiAuthorizerMyLambdaFunctionFunction`;
     expect(graph.get("MyApiAuthorizerMyLambdaFunctionFunction", T.fn).inputs.handler).toBe("src/auth.handler");
     expect(lambdaAuth.inputs).toEqual({
+      name: expect.stringMatching(/^app-test-MyApiAuthorizerMyLambdaAuthorizer-[a-z]{8}$/),
       apiId: "MyApiApi-id",
       authorizerType: "REQUEST",
       authorizerUri: `arn:aws:apigateway:${REGION}:lambda:path/2015-03-31/functions/${fnArn}/invocations`,
@@ -248,7 +251,7 @@ describe("sst.aws.ApiGatewayV2", () => {
       api.routeUrl("GET /docs/{proxy+}", "https://docs.example.com", { auth: { iam: true } });
       api.routePrivate("$default", "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1");
     });
-    expect(graph.get("MyApiVpcLink").inputs).toEqual({ securityGroupIds: ["sg-1"], subnetIds: ["subnet-1", "subnet-2"] });
+    expect(graph.get("MyApiVpcLink").inputs).toEqual({ name: expect.stringMatching(/^app-test-MyApiVpcLink-[a-z]{8}$/), securityGroupIds: ["sg-1"], subnetIds: ["subnet-1", "subnet-2"] });
     const url = routeOf(graph, "GET /docs/{proxy+}");
     expect(url.integration.inputs).toEqual({ apiId: "MyApiApi-id", integrationType: "HTTP_PROXY", integrationUri: "https://docs.example.com", integrationMethod: "GET" });
     expect(url.route.inputs.authorizationType).toBe("AWS_IAM");
