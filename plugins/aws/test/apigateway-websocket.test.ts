@@ -176,7 +176,7 @@ describe("sst.aws.ApiGatewayWebSocket", () => {
     expect(graph.outputs.url).toBe("wss://ws.example.com/v1/");
     expect(graph.get("MyApiDomainName").inputs).toMatchObject({ domainName: "ws.example.com", domainNameConfiguration: { endpointType: "REGIONAL" } });
     expect(graph.get("MyApiDomainMapping").inputs).toEqual({ apiId: "MyApiApi-id", domainName: "MyApiDomainName-id", stage: "$default", apiMappingKey: "v1" });
-    expect(dns.aliases.map((a) => a.name)).toEqual(["ws.example.com"]);
+    expect(graph.get("MyApiAlias").inputs).toMatchObject({ name: "ws.example.com", aliasZone: "Z1UJRXOUMOOFQ8" });
     expect(dns.records.map((r) => r.name)).toEqual(["_abc.ws.example.com."]);
   });
 

@@ -279,36 +279,66 @@ describe("sst.aws.ApiGatewayV2", () => {
     });
     url = graph.outputs.url;
     expect(url).toBe("https://api.example.com/v1/");
-    expect(graph.get("MyApiSsl").inputs).toEqual({ domainName: "api.example.com", validationMethod: "DNS" });
+    expect(graph.get("MyApiCertificate").inputs).toMatchObject({ domainName: "api.example.com", validationMethod: "DNS" });
     expect(dns.records).toEqual([{ name: "_abc.api.example.com.", type: "CNAME", value: "_xyz.acm-validations.aws." }]);
-    expect(graph.get("MyApiSslValidation").inputs).toEqual({
-      certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/MyApiSsl-id`,
-      validationRecordFqdns: ["_abc.api.example.com."],
-    });
+    const validation = graph.get("MyApiCertificateValidation");
+    expect(validation.inputs).toEqual({ certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/MyApiCertificate-id` });
+    expect(dependencyNames(graph.resources, validation)).toContain("MyApiRecord1");
     expect(graph.get("MyApiDomainName").inputs).toEqual({
       domainName: "api.example.com",
-      domainNameConfiguration: { certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/MyApiSsl-id`, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+      domainNameConfiguration: { certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/MyApiCertificate-id`, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
     });
     expect(graph.get("MyApiAlias").inputs).toEqual({ name: "api.example.com", aliasName: `d-myapidomainname.execute-api.${REGION}.amazonaws.com`, aliasZone: "Z1UJRXOUMOOFQ8" });
     expect(graph.get("MyApiDomainMapping").inputs).toEqual({ apiId: "MyApiApi-id", domainName: "MyApiDomainName-id", stage: "$default", apiMappingKey: "v1" });
   });
 
+  it("synthesises the docs' api-gateway-auth example: Route 53 by default, iam and inline jwt routes, $default", async () => {
+    // ../shared/spec/doc-examples/api-gateway-auth/sst.config.ts, run() verbatim.
+    const graph = await synth({
+      ...app,
+      run() {
+        const api = new ApiGatewayV2("MyApi", { domain: { name: "api.ion.sst.sh", path: "v1" } });
+        api.route("GET /", { handler: "route.handler" });
+        api.route("GET /foo", "route.handler", { auth: { iam: true } });
+        api.route("GET /bar", "route.handler", {
+          auth: { jwt: { issuer: "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Rq4d8zILG", audiences: ["user@example.com"] } },
+        });
+        api.route("$default", "route.handler");
+        return { api: api.url };
+      },
+    });
+    expect(graph.outputs.api).toBe("https://api.ion.sst.sh/v1/");
+    const records = graph.byType("aws:route53/record:Record").map((r) => r.inputs);
+    expect(records).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ zoneId: "ZTEST", name: "_abc.api.ion.sst.sh.", type: "CNAME", records: ["_xyz.acm-validations.aws."] }),
+        expect.objectContaining({ zoneId: "ZTEST", name: "api.ion.sst.sh", type: "A" }),
+      ]),
+    );
+    expect(Object.fromEntries(graph.byType(T.route).map((r) => [r.inputs.routeKey, r.inputs.authorizationType]))).toEqual({
+      "GET /": "NONE",
+      "GET /foo": "AWS_IAM",
+      "GET /bar": "JWT",
+      $default: "NONE",
+    });
+  });
+
   it("uses a given cert with dns: false (no certificate, no records), an existing domain by nameId, and rejects bad domains", async () => {
     const cert = "arn:aws:acm:us-east-1:112233445566:certificate/abc";
     const manual = await synth({ ...app, run: () => ({ url: new ApiGatewayV2("MyApi", { domain: { name: "api.example.com", dns: false, cert } }).url }) });
-    expect(manual.find("MyApiSsl")).toBeUndefined();
+    expect(manual.find("MyApiCertificate")).toBeUndefined();
     expect(manual.get("MyApiDomainName").inputs).toMatchObject({ domainNameConfiguration: { certificateArn: cert } });
     expect(manual.outputs.url).toBe("https://api.example.com");
     const existing = await synth({ ...app, run: () => void new ApiGatewayV2("MyApi", { domain: { nameId: "api.example.com" } }) });
     expect(existing.get("MyApiDomainName")).toMatchObject({ read: true, id: "api.example.com" });
-    for (const [domain, why] of [
-      [{ name: "a.example.com", dns: false }, 'no "cert"'],
-      [{ name: "a.example.com", nameId: "b" }, 'both "name" and "nameId"'],
-      [{ path: "v1" }, 'needs "name"'],
-      [{ name: "a.example.com", dns: { provider: "x" } }, "must be a DNS adapter"],
+    for (const [domain, code, why] of [
+      [{ name: "a.example.com", dns: false }, "E_DOMAIN_CERT", "`domain.cert` is not set"],
+      [{ name: "a.example.com", nameId: "b" }, "E_DOMAIN_NAME", 'both "name" and "nameId"'],
+      [{ path: "v1" }, "E_DOMAIN_NAME", "`domain.name` is missing"],
+      [{ name: "a.example.com", dns: { provider: "x" } }, "E_DOMAIN_DNS", "not a DNS adapter"],
     ] as const) {
       await expect(run(() => void new ApiGatewayV2("MyApi", { domain: domain as any }))).rejects.toMatchObject({
-        code: "E_API_DOMAIN",
+        code,
         message: expect.stringContaining(why),
       });
     }

@@ -1,23 +1,17 @@
 /**
- * Custom domains of API Gateway v2 APIs (HTTP and WebSocket, ../docs 58-custom-domains.md): the ACM
- * certificate validated through the DNS adapter, the regional API Gateway domain name, the alias record to
- * it, and the API mapping (with its base path).
- *
- * The certificate and records go through core's `DnsAdapter`, so any plugin's `dns()` works
- * (`sst.aws.dns()`, `sst.cloudflare.dns()`, `sst.vercel.dns()`); with no `dns` the app's `sst.aws.dns` is used.
+ * Custom domains of API Gateway v2 APIs (HTTP and WebSocket, ../docs 58-custom-domains.md): the regional API
+ * Gateway domain name (or an existing one by `nameId`), its certificate and DNS alias through the shared
+ * domain helpers (`normalizeDomain`, `createCertificate`: any plugin's DNS adapter, `sst.aws.dns()` by
+ * default), and the API mapping with its base path.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { isDnsAdapter, SSTError, useProgram, type DnsAdapter } from "@sst/core";
+import { SSTError } from "@sst/core";
 import type { ChildFactory } from "./child-factory.js";
+import { createCertificate, normalizeDomain, type DomainArgs } from "./domain.js";
 
-/** The `domain` object of an API. */
-export interface ApiDomainArgs {
-  /**
-   * The custom domain you want to use.
-   * @example `name: "api.example.com"`, or per stage: `` name: `${$app.stage}.example.com` ``
-   */
-  name?: pulumi.Input<string>;
+/** The `domain` object of an API: the shared `name`, `dns` and `cert`, and the API-only `nameId` and `path`. */
+export interface ApiDomainArgs extends Partial<Pick<DomainArgs, "name" | "dns" | "cert">> {
   /**
    * Use an existing API Gateway domain name, by its ID, instead of creating one. Do not pass `name` with it.
    * @example `nameId: "example.com"`
@@ -29,18 +23,6 @@ export interface ApiDomainArgs {
    * @default No base path.
    */
   path?: pulumi.Input<string>;
-  /**
-   * The DNS adapter that creates the certificate's validation records and the alias to the API; `false` to
-   * create no records (then pass `cert` and add the records yourself).
-   * @default `sst.aws.dns()`
-   * @example `dns: sst.cloudflare.dns()`
-   */
-  dns?: false | DnsAdapter;
-  /**
-   * The ARN of an ACM certificate that proves ownership of the domain, in the API's region.
-   * @default A certificate is created and validated through `dns`.
-   */
-  cert?: pulumi.Input<string>;
 }
 
 /**
@@ -67,27 +49,37 @@ export function createApiDomain(
   input: ApiDomainInput,
   api: { id: pulumi.Input<string>; stage: pulumi.Input<string>; scheme: "https" | "wss" },
 ): ApiDomain {
-  const domain = normalizeDomain(factory.name, input);
+  const { nameId, path: rawPath, ...shared } = isObject(input) ? input : ({ name: input } as ApiDomainArgs);
+  if (nameId !== undefined && shared.name !== undefined) {
+    throw new SSTError({
+      code: "E_DOMAIN_NAME",
+      message: `${factory.name}: "domain" has both "name" and "nameId".`,
+      hint: `Pass "name" to create a domain name, or "nameId" to use an existing one.`,
+    });
+  }
   let domainName: aws.apigatewayv2.DomainName;
-  if (domain.nameId !== undefined) {
-    domainName = factory.reference("domainName", aws.apigatewayv2.DomainName, "DomainName", domain.nameId);
+  if (nameId !== undefined) {
+    domainName = factory.reference("domainName", aws.apigatewayv2.DomainName, "DomainName", nameId);
   } else {
-    const certificateArn = domain.cert ?? createCertificate(factory, domain.name!, domain.dns!);
+    const domain = normalizeDomain(factory.parent, shared as DomainArgs)!;
+    const { certificateArn } = createCertificate(factory.parent, factory.name, domain);
     domainName = factory.create("domainName", aws.apigatewayv2.DomainName, "DomainName", {
-      domainName: domain.name!,
+      domainName: domain.name,
       domainNameConfiguration: { certificateArn, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
     });
-    domain.dns?.createAlias(
-      factory.name,
-      {
-        name: domain.name!,
-        aliasName: domainName.domainNameConfiguration.targetDomainName,
-        aliasZone: domainName.domainNameConfiguration.hostedZoneId,
-      },
-      { parent: factory.parent },
-    );
+    if (domain.dns) {
+      domain.dns.createAlias(
+        factory.name,
+        {
+          name: domain.name,
+          aliasName: domainName.domainNameConfiguration.targetDomainName,
+          aliasZone: domainName.domainNameConfiguration.hostedZoneId,
+        },
+        { parent: factory.parent },
+      );
+    }
   }
-  const path = domain.path === undefined ? undefined : pulumi.output(domain.path).apply((p) => p.replace(/^\/+|\/+$/g, "") || undefined);
+  const path = rawPath === undefined ? undefined : pulumi.output(rawPath).apply((p) => p.replace(/^\/+|\/+$/g, "") || undefined);
   const mapping = factory.create("domainMapping", aws.apigatewayv2.ApiMapping, "DomainMapping", {
     apiId: api.id,
     domainName: domainName.id,
@@ -100,68 +92,7 @@ export function createApiDomain(
   return { domainName, mapping, url };
 }
 
-/** An ACM certificate for `name`, DNS-validated through `dns`; returns the validated certificate's ARN. */
-function createCertificate(factory: ChildFactory, name: pulumi.Input<string>, dns: DnsAdapter): pulumi.Output<string> {
-  const parent = { parent: factory.parent };
-  const caa = dns.createCaa?.(factory.name, name, parent) ?? [];
-  const certificate = factory.create(
-    "certificate",
-    aws.acm.Certificate,
-    "Ssl",
-    { domainName: name, validationMethod: "DNS" },
-    { dependsOn: caa },
-  );
-  const records = certificate.domainValidationOptions.apply((options) =>
-    // One record per distinct name: ACM gives the same record for a name and its wildcard.
-    [...new Map((options ?? []).map((o) => [o.resourceRecordName, o])).values()].map((o) => ({
-      fqdn: o.resourceRecordName!,
-      resource: dns.createRecord(factory.name, { name: o.resourceRecordName!, type: o.resourceRecordType!, value: o.resourceRecordValue! }, parent),
-    })),
-  );
-  const validation = factory.create(
-    "certificateValidation",
-    aws.acm.CertificateValidation,
-    "SslValidation",
-    { certificateArn: certificate.arn, validationRecordFqdns: records.apply((r) => r.map((x) => x.fqdn)) },
-    { dependsOn: records.apply((r) => r.map((x) => x.resource)) },
-  );
-  return validation.certificateArn;
-}
-
-interface NormalizedDomain extends Omit<ApiDomainArgs, "dns"> {
-  dns?: DnsAdapter;
-}
-
-function normalizeDomain(component: string, input: ApiDomainInput): NormalizedDomain {
-  const fail = (message: string, hint: string) => new SSTError({ code: "E_API_DOMAIN", message: `${component}: ${message}`, hint });
-  const domain: ApiDomainArgs =
-    typeof input === "string" || pulumi.Output.isInstance(input) || input instanceof Promise ? { name: input as pulumi.Input<string> } : input;
-  if (!domain || typeof domain !== "object") {
-    throw fail(`"domain" must be a domain name or an object with "name", got ${JSON.stringify(domain)}.`, `Pass domain: "api.example.com".`);
-  }
-  if (domain.name !== undefined && domain.nameId !== undefined) {
-    throw fail(`"domain" has both "name" and "nameId".`, `Pass "name" to create a domain name, or "nameId" to use an existing one.`);
-  }
-  if (domain.name === undefined && domain.nameId === undefined) throw fail(`"domain" needs "name" (or "nameId").`, `Pass domain: { name: "api.example.com" }.`);
-  if (domain.dns === false && domain.cert === undefined && domain.nameId === undefined) {
-    throw fail(`"domain.dns" is false but no "cert" is given.`, `With dns: false, pass the ARN of a validated ACM certificate as "cert" and add the DNS records yourself.`);
-  }
-  if (domain.dns !== undefined && domain.dns !== false && !isDnsAdapter(domain.dns)) {
-    throw fail(`"domain.dns" must be a DNS adapter or false.`, `Pass e.g. dns: sst.aws.dns() or dns: sst.cloudflare.dns().`);
-  }
-  const dns = domain.dns === false ? undefined : (domain.dns ?? (domain.nameId === undefined ? defaultDns(component) : undefined));
-  return { ...domain, dns };
-}
-
-/** `sst.aws.dns()`: the Route 53 adapter the app's aws plugin registers. */
-function defaultDns(component: string): DnsAdapter {
-  const factory = useProgram(`${component} domain`).registry.components.get("aws.dns") as (() => DnsAdapter) | undefined;
-  if (!factory) {
-    throw new SSTError({
-      code: "E_API_DOMAIN",
-      message: `${component}: "domain" has no "dns" and this build of @sst/aws has no sst.aws.dns adapter to default to.`,
-      hint: `Pass domain.dns (a DNS adapter), or dns: false with a "cert".`,
-    });
-  }
-  return factory();
+/** The object form (not a name, an Output or a Promise of one). */
+function isObject(input: ApiDomainInput): input is ApiDomainArgs {
+  return typeof input === "object" && input !== null && !pulumi.Output.isInstance(input) && !(input instanceof Promise);
 }
