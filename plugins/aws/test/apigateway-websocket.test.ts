@@ -223,6 +223,21 @@ describe("sst.aws.ApiGatewayWebSocket", () => {
     expect(link.include).toEqual([{ type: "aws.permission", actions: ["execute-api:ManageConnections"], resources: [`${EXEC}/*/*/@connections/*`] }]);
   });
 
+  it("lets a linked function manage the API's connections (one statement in its link policy)", async () => {
+    const graph = await run(() => {
+      const api = new ApiGatewayWebSocket("MyApi");
+      new Function("Notifier", { handler: "src/notify.handler", link: [api] });
+      api.route("sendMessage", { handler: "src/send.handler", link: [api] });
+    });
+    const policies = graph.byType("aws:iam/rolePolicy:RolePolicy");
+    expect(policies.map((p) => p.name).sort()).toEqual([expect.stringMatching(/^MyApiRoute[A-Z][a-z]{5}HandlerLinkPolicy$/), "NotifierLinkPolicy"]);
+    for (const policy of policies) {
+      expect(JSON.parse(policy.inputs.policy as string).Statement).toEqual([
+        { Effect: "Allow", Action: ["execute-api:ManageConnections"], Resource: [`${EXEC}/*/*/@connections/*`] },
+      ]);
+    }
+  });
+
   it("references an existing API with get(): routes attach to it and the endpoints use its $default stage", async () => {
     const graph = await synth({
       ...app,
