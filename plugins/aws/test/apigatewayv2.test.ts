@@ -106,6 +106,7 @@ describe("sst.aws.ApiGatewayV2", () => {
     expect(routeOf(graph, "POST /").permission!.inputs.sourceArn).toBe(`${EXEC}/*/POST/`);
     expect(routeOf(graph, "$default").permission!.inputs.sourceArn).toBe(`${EXEC}/*/$default`);
     expect(fns.get(`${routeOf(graph, "ANY /{proxy+}").component.name}Handler`)).toMatchObject({ handler: "src/any.handler", memory: "2048 MB" });
+    expect(fn.inputs.description).toBe("MyApi route GET /notes/{id}");
   });
 
   it("routes to an existing function by ARN without creating one", async () => {

@@ -72,6 +72,7 @@ export class ApiGatewayWebSocketRoute extends Component {
     ({ fn: this.#fn, permission: this.#permission, integration: this.#integration } = lambdaIntegration(factory, {
       api: args.api,
       handler: args.handler,
+      defaults: { description: `${args.api.name} route ${args.route}` },
       handlerTransform: args.handlerTransform,
       sourceArn: pulumi.interpolate`${args.api.executionArn}/*/${args.route}`,
       // WebSocket integrations take the function's invocation URI, not its ARN.

@@ -56,7 +56,7 @@ export class ApiGatewayV2Authorizer extends Component {
     if (pulumi.Output.isInstance(lambda) || typeof lambda !== "object" || lambda.function === undefined) {
       throw fail(`"lambda" must be an object with "function".`, `Pass lambda: { function: "src/authorizer.handler" }.`);
     }
-    this.#fn = functionBuilder(`${name}Function`, lambda.function, {}, undefined, { parent: this });
+    this.#fn = functionBuilder(`${name}Function`, lambda.function, { description: `${args.api.name} authorizer ${args.name}` }, undefined, { parent: this });
     const format = (payload?: string, response?: string, ttl?: string) => {
       const seconds = ttl === undefined ? 0 : toSeconds(ttl, `${where}: lambda.ttl`);
       if (seconds > 3600) throw fail(`"lambda.ttl" is ${ttl}; API Gateway caches results for at most 3600 seconds.`, `Use a ttl of "3600 seconds" or less.`);

@@ -40,7 +40,7 @@ export class ApiGatewayV2LambdaRoute extends Component {
     ({ fn: this.#fn, permission: this.#permission, integration: this.#integration } = lambdaIntegration(factory, {
       api: args.api,
       handler: args.handler,
-      defaults: args.handlerLink === undefined ? {} : { link: args.handlerLink },
+      defaults: { description: `${args.api.name} route ${args.route}`, ...(args.handlerLink === undefined ? {} : { link: args.handlerLink }) },
       handlerTransform: args.handlerTransform,
       sourceArn: routeSourceArn(args.api.executionArn, args.route),
       target: (arn) => ({ integrationUri: arn, payloadFormatVersion: "2.0" }),
