@@ -1,11 +1,12 @@
 /**
- * Durations as SST args write them (`"20 seconds"`, `"5 minutes"`, `"1 day"`), turned into seconds. One
- * parser for every component that takes a duration (authorizer TTLs, CORS max age, timeouts).
+ * Durations as SST args write them (`"300 seconds"`, `"5 minutes"`, `"1 day"`), turned into seconds, with an
+ * error naming any component's argument (authorizer TTLs, CORS max age); `sst.aws.Function` has its own,
+ * with Lambda's limits, in function-units.ts.
  */
 import { SSTError } from "@sst/core";
 
 /** A duration: a whole number and a unit, e.g. `"300 seconds"`, `"1 hour"`, `"1 day"`. */
-export type Duration = `${number} ${"second" | "seconds" | "minute" | "minutes" | "hour" | "hours" | "day" | "days"}`;
+export type { Duration } from "./function-units.js";
 
 const UNIT_SECONDS: Record<string, number> = { second: 1, minute: 60, hour: 3600, day: 86400 };
 
