@@ -84,7 +84,7 @@ export function recordingDns(provider = "test") {
   return { adapter, records };
 }
 
-/** The IAM-policy-free view of a synth resource's dependencies: the names of the resources it depends on. */
+/** The names of the resources `of` depends on. */
 export function dependencyNames(all: SynthResource[], of: SynthResource): string[] {
   return of.dependencies.map((urn) => all.find((r) => r.urn === urn)?.name ?? urn);
 }
