@@ -3,6 +3,7 @@
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
 import { dns } from "./dns.js";
+import { Cron } from "./cron.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
 import { permission } from "./helpers/permission.js";
@@ -10,6 +11,7 @@ import { permission } from "./helpers/permission.js";
 export const components = {
   aws: {
     dns,
+    Cron,
     Function,
     iamEdit,
     permission,
@@ -20,6 +22,7 @@ export type AwsComponents = typeof components;
 
 export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
 export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
+export { Cron, type CronArgs, type CronSchedule, type CronTask } from "./cron.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 export { permission, isPermission, type PermissionStatement, type PermissionInclude } from "./helpers/permission.js";
 export { dns, txtValue, type AwsDns, type DnsArgs } from "./dns.js";
