@@ -3,6 +3,7 @@
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
 import { dns } from "./dns.js";
+import { Bus } from "./bus.js";
 import { Cron } from "./cron.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
@@ -11,6 +12,7 @@ import { permission } from "./helpers/permission.js";
 export const components = {
   aws: {
     dns,
+    Bus,
     Cron,
     Function,
     iamEdit,
@@ -22,6 +24,9 @@ export type AwsComponents = typeof components;
 
 export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
 export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
+export { Bus, type BusArgs, type BusPattern, type BusSubscriberArgs } from "./bus.js";
+export { BusLambdaSubscriber, type BusLambdaSubscriberArgs } from "./bus-lambda-subscriber.js";
+export { BusQueueSubscriber, type BusQueueSubscriberArgs } from "./bus-queue-subscriber.js";
 export { Cron, type CronArgs, type CronSchedule, type CronTask } from "./cron.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 export { permission, isPermission, type PermissionStatement, type PermissionInclude } from "./helpers/permission.js";
