@@ -8,6 +8,7 @@ import { Cron } from "./cron.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
 import { permission } from "./helpers/permission.js";
+import { Realtime } from "./realtime.js";
 
 export const components = {
   aws: {
@@ -17,6 +18,7 @@ export const components = {
     Function,
     iamEdit,
     permission,
+    Realtime,
   },
 };
 
@@ -28,6 +30,8 @@ export { Bus, type BusArgs, type BusPattern, type BusSubscriberArgs } from "./bu
 export { BusLambdaSubscriber, type BusLambdaSubscriberArgs } from "./bus-lambda-subscriber.js";
 export { BusQueueSubscriber, type BusQueueSubscriberArgs } from "./bus-queue-subscriber.js";
 export { Cron, type CronArgs, type CronSchedule, type CronTask } from "./cron.js";
+export { Realtime, type RealtimeArgs, type RealtimeSubscriberArgs } from "./realtime.js";
+export { RealtimeLambdaSubscriber, type RealtimeLambdaSubscriberArgs } from "./realtime-lambda-subscriber.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 export { permission, isPermission, type PermissionStatement, type PermissionInclude } from "./helpers/permission.js";
 export { dns, txtValue, type AwsDns, type DnsArgs } from "./dns.js";

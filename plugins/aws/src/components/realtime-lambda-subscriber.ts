@@ -1,0 +1,68 @@
+/**
+ * `RealtimeLambdaSubscriber` (../docs 38-realtimelambdasubscriber.md): what `sst.aws.Realtime.subscribe`
+ * creates — an IoT topic rule selecting the filter's messages, the function it invokes, and the permission
+ * that lets IoT invoke it. Not meant to be created directly.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Component, prefixName, useProgram, type ComponentArgs } from "@sst/core";
+import type { Function, FunctionArgs } from "./function.js";
+import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
+import type { RealtimeSubscriberArgs } from "./realtime.js";
+
+export interface RealtimeLambdaSubscriberArgs extends RealtimeSubscriberArgs, ComponentArgs {
+  /** The IoT WebSocket server to use. */
+  iot: pulumi.Input<{
+    /** The name of the Realtime component. */
+    name: pulumi.Input<string>;
+  }>;
+  /** The subscriber function: a handler, the full function props, or the ARN of an existing function. */
+  subscriber: pulumi.Input<string | FunctionArgs>;
+  transform?: RealtimeSubscriberArgs["transform"];
+}
+
+/** IoT topic rule names take letters, digits and underscores only, up to 128 characters. */
+const TOPIC_RULE_NAME_MAX = 128;
+
+export class RealtimeLambdaSubscriber extends Component {
+  static readonly __pulumiType = "sst:aws:RealtimeLambdaSubscriber";
+  readonly #fn: FunctionBuilder;
+  readonly #rule: aws.iot.TopicRule;
+  readonly #permission: aws.lambda.Permission;
+
+  constructor(name: string, args: RealtimeLambdaSubscriberArgs, opts: pulumi.ComponentResourceOptions = {}) {
+    super(RealtimeLambdaSubscriber.__pulumiType, name, args, opts);
+    const app = useProgram(`RealtimeLambdaSubscriber "${name}"`).app;
+    this.#fn = functionBuilder(`${name}Handler`, args.subscriber, {}, undefined, { parent: this });
+    this.#rule = this.create("topicRule", aws.iot.TopicRule, "Rule", {
+      // Named here, not by the naming table: the generated names' hyphens are not allowed in rule names.
+      // `app_stage_<Name>Rule` is unique per app, stage and subscriber, and stable across deploys.
+      name: prefixName(app, TOPIC_RULE_NAME_MAX, `${name}Rule`).replace(/-/g, "_"),
+      enabled: true,
+      sqlVersion: "2016-03-23",
+      sql: pulumi.interpolate`SELECT * FROM '${args.filter}'`,
+      lambdas: [{ functionArn: this.#fn.arn }],
+    });
+    this.#permission = this.create("permission", aws.lambda.Permission, "Permission", {
+      action: "lambda:InvokeFunction",
+      function: this.#fn.arn,
+      principal: "iot.amazonaws.com",
+      sourceArn: this.#rule.arn,
+    });
+  }
+
+  /** The underlying resources this component creates. */
+  override get nodes() {
+    const fn = this.#fn;
+    return {
+      /** The Lambda permission. */
+      permission: this.#permission,
+      /** The IoT Topic rule. */
+      rule: this.#rule,
+      /** The Lambda function that'll be notified (throws when the subscriber was given by its ARN). */
+      get function(): pulumi.Output<Function> {
+        return pulumi.output(fn.getFunction());
+      },
+    };
+  }
+}
