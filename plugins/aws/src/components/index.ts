@@ -5,6 +5,7 @@
 import { dns } from "./dns.js";
 import { Bus } from "./bus.js";
 import { Cron } from "./cron.js";
+import { Email } from "./email.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
 import { permission } from "./helpers/permission.js";
@@ -15,6 +16,7 @@ export const components = {
     dns,
     Bus,
     Cron,
+    Email,
     Function,
     iamEdit,
     permission,
@@ -30,6 +32,7 @@ export { Bus, type BusArgs, type BusPattern, type BusSubscriberArgs } from "./bu
 export { BusLambdaSubscriber, type BusLambdaSubscriberArgs } from "./bus-lambda-subscriber.js";
 export { BusQueueSubscriber, type BusQueueSubscriberArgs } from "./bus-queue-subscriber.js";
 export { Cron, type CronArgs, type CronSchedule, type CronTask } from "./cron.js";
+export { Email, type EmailArgs, type EmailEvent, type EmailEventType } from "./email.js";
 export { Realtime, type RealtimeArgs, type RealtimeSubscriberArgs } from "./realtime.js";
 export { RealtimeLambdaSubscriber, type RealtimeLambdaSubscriberArgs } from "./realtime-lambda-subscriber.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";

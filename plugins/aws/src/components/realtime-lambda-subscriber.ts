@@ -5,9 +5,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Component, prefixName, useProgram, type ComponentArgs } from "@sst/core";
+import { Component, type ComponentArgs } from "@sst/core";
 import type { Function, FunctionArgs } from "./function.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
+import { stableName } from "./helpers/stable-name.js";
 import type { RealtimeSubscriberArgs } from "./realtime.js";
 
 export interface RealtimeLambdaSubscriberArgs extends RealtimeSubscriberArgs, ComponentArgs {
@@ -32,12 +33,11 @@ export class RealtimeLambdaSubscriber extends Component {
 
   constructor(name: string, args: RealtimeLambdaSubscriberArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(RealtimeLambdaSubscriber.__pulumiType, name, args, opts);
-    const app = useProgram(`RealtimeLambdaSubscriber "${name}"`).app;
     this.#fn = functionBuilder(`${name}Handler`, args.subscriber, {}, undefined, { parent: this });
     this.#rule = this.create("topicRule", aws.iot.TopicRule, "Rule", {
       // Named here, not by the naming table: the generated names' hyphens are not allowed in rule names.
       // `app_stage_<Name>Rule` is unique per app, stage and subscriber, and stable across deploys.
-      name: prefixName(app, TOPIC_RULE_NAME_MAX, `${name}Rule`).replace(/-/g, "_"),
+      name: stableName(`${name}Rule`, TOPIC_RULE_NAME_MAX, `RealtimeLambdaSubscriber "${name}"`).replace(/-/g, "_"),
       enabled: true,
       sqlVersion: "2016-03-23",
       sql: pulumi.interpolate`SELECT * FROM '${args.filter}'`,
