@@ -6,6 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Function } from "./function.js";
 import { BusSubscriber, type BusSubscriberComponentArgs } from "./helpers/bus-subscriber.js";
+import { outputOf } from "./helpers/output-of.js";
 import { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 
 export interface BusLambdaSubscriberArgs extends BusSubscriberComponentArgs {
@@ -43,7 +44,7 @@ export class BusLambdaSubscriber extends BusSubscriber {
       target: this.#target,
       /** The Lambda function that'll be notified (throws when the subscriber was given by its ARN). */
       get function(): pulumi.Output<Function> {
-        return pulumi.output(fn.getFunction());
+        return outputOf(fn.getFunction());
       },
     };
   }

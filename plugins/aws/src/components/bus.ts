@@ -8,6 +8,7 @@ import { Component, logicalName, type ComponentArgs, type LinkPayload, type Tran
 import { BusLambdaSubscriber } from "./bus-lambda-subscriber.js";
 import { BusQueueSubscriber } from "./bus-queue-subscriber.js";
 import { eventBusName } from "./helpers/arn.js";
+import { outputOf } from "./helpers/output-of.js";
 import type { BusSubscriberArgs } from "./helpers/bus-subscriber.js";
 import type { FunctionDefinition } from "./helpers/function-builder.js";
 import { permission } from "./helpers/permission.js";
@@ -167,11 +168,6 @@ export class Bus extends Component {
       include: [permission({ actions: ["events:PutEvents"], resources: [this.arn] })],
     };
   }
-}
-
-/** A resource as the `Output` SST's subscribe methods return (so `.apply` and lifted properties work). */
-function outputOf<T>(resource: T): pulumi.Output<T> {
-  return pulumi.output(resource) as unknown as pulumi.Output<T>;
 }
 
 /**

@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component, SSTError, type ComponentArgs, type Transform } from "@sst/core";
 import { policyDocument, type Function, type FunctionArgs } from "./function.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
+import { outputOf } from "./helpers/output-of.js";
 
 /**
  * What a cron job needs of a container task: the shape `sst.aws.Task` exposes (its link properties and
@@ -175,7 +176,7 @@ export class Cron extends Component {
           hint: "Read the task's resources from the Task component instead.",
         });
       }
-      return pulumi.output(this.#fn.getFunction());
+      return outputOf(this.#fn.getFunction());
     };
     return {
       /** The EventBridge Rule resource. */

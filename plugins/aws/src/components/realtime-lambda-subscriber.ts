@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Component, type ComponentArgs } from "@sst/core";
 import type { Function, FunctionArgs } from "./function.js";
+import { outputOf } from "./helpers/output-of.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
 import { stableName } from "./helpers/stable-name.js";
 import type { RealtimeSubscriberArgs } from "./realtime.js";
@@ -61,7 +62,7 @@ export class RealtimeLambdaSubscriber extends Component {
       rule: this.#rule,
       /** The Lambda function that'll be notified (throws when the subscriber was given by its ARN). */
       get function(): pulumi.Output<Function> {
-        return pulumi.output(fn.getFunction());
+        return outputOf(fn.getFunction());
       },
     };
   }

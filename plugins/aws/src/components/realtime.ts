@@ -9,6 +9,7 @@ import { Component, logicalName, prettyHash, type ComponentArgs, type LinkPayloa
 import type { Function, FunctionArgs } from "./function.js";
 import { splitArn } from "./helpers/arn.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
+import { outputOf } from "./helpers/output-of.js";
 import { permission } from "./helpers/permission.js";
 import { RealtimeLambdaSubscriber } from "./realtime-lambda-subscriber.js";
 
@@ -104,7 +105,7 @@ export class Realtime extends Component {
       /** The IoT authorizer resource. */
       authorizer: this.#authorizer,
       /** The IoT authorizer function resource. */
-      authHandler: pulumi.output(this.#authHandler.getFunction()) as pulumi.Output<Function>,
+      authHandler: outputOf<Function>(this.#authHandler.getFunction()),
     };
   }
 
@@ -127,7 +128,7 @@ export class Realtime extends Component {
       { ...args, iot: { name: this.#name }, subscriber },
       { provider: this.#opts.provider, providers: this.#opts.providers },
     );
-    return pulumi.output(created) as unknown as pulumi.Output<RealtimeLambdaSubscriber>;
+    return outputOf(created);
   }
 
   protected override outputs() {
