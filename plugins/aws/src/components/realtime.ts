@@ -119,7 +119,7 @@ export class Realtime extends Component {
    */
   subscribe(subscriber: pulumi.Input<string | FunctionArgs>, args: RealtimeSubscriberArgs): pulumi.Output<RealtimeLambdaSubscriber> {
     const index = this.#subscriptions++;
-    const handler = typeof subscriber === "string" ? subscriber : pulumi.Output.isInstance(subscriber) ? "" : String((subscriber as FunctionArgs).handler);
+    const handler = typeof subscriber === "string" ? subscriber : handlerOf(subscriber);
     // A filter that is an Output is not known while run() runs: the subscription's position stands in for it.
     const key = typeof args.filter === "string" ? args.filter : `#${index}`;
     const suffix = logicalName(prettyHash(key + handler, 6));
@@ -141,6 +141,12 @@ export class Realtime extends Component {
       include: [permission({ actions: ["iot:Publish"], resources: [this.#authorizer.arn.apply(topicsOf)] })],
     };
   }
+}
+
+/** The handler of a subscriber given as function props, when it is a plain string (it names the subscriber). */
+function handlerOf(subscriber: pulumi.Input<string | FunctionArgs>): string {
+  const handler = typeof subscriber === "object" && !pulumi.Output.isInstance(subscriber) && !(subscriber instanceof Promise) ? subscriber.handler : undefined;
+  return typeof handler === "string" ? handler : "";
 }
 
 /** `arn:aws:iot:<region>:<account>:topic/*` from the authorizer's ARN (same partition, region and account). */
