@@ -4,6 +4,12 @@
  * `imports` records the `import` option a resource was created with (its id, as the engine would receive it).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import type { Graph } from "@sst/core/testing";
+
+/** The physical name a resource was given (by the naming rules, or its component), else its logical name. */
+export function nameOf(graph: Graph, logical: string): string {
+  return (graph.get(logical).inputs.name as string | undefined) ?? logical;
+}
 
 export function arnOf(name: string): string {
   return `arn:aws:mock:us-east-1:123456789012:${name}`;

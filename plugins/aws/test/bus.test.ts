@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { synth } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 import { aws, Bus, BusLambdaSubscriber, Function } from "@sst/aws";
-import { arnOf, trackingMocks } from "./_mocks.js";
+import { arnOf, nameOf, trackingMocks } from "./_mocks.js";
 
 const app = { plugins: [aws()], providers: { aws: {} }, mocks: trackingMocks().mocks };
 const BUS = "aws:cloudwatch/eventBus:EventBus";
@@ -18,7 +18,7 @@ describe("sst.aws.Bus", () => {
     const graph = await synth({ ...app, run: () => void ((seen = (globalThis as any).sst.aws.Bus), new Bus("Events")) });
     expect(seen).toBe(Bus);
     expect(graph.get("EventsBus", BUS).inputs.logConfig).toBeUndefined();
-    expect(graph.get("Events", "sst:aws:Bus").outputs).toMatchObject({ arn: arnOf("EventsBus"), name: "EventsBus" });
+    expect(graph.get("Events", "sst:aws:Bus").outputs).toMatchObject({ arn: arnOf("EventsBus"), name: nameOf(graph, "EventsBus") });
   });
 
   it("logs events with logging: level upper-cased, detail FULL or NONE", async () => {
@@ -37,7 +37,7 @@ describe("sst.aws.Bus", () => {
     const graph = await synth({ ...app, run: () => void new Bus("Events") });
     const link = graph.links.find((l) => l.name === "Events")!;
     expect(link.type).toBe("sst.aws.Bus");
-    expect(link.properties).toEqual({ name: "EventsBus", arn: arnOf("EventsBus") });
+    expect(link.properties).toEqual({ name: nameOf(graph, "EventsBus"), arn: arnOf("EventsBus") });
     expect(link.include).toEqual([{ type: "aws.permission", actions: ["events:PutEvents"], resources: [arnOf("EventsBus")] }]);
   });
 
@@ -53,7 +53,7 @@ describe("sst.aws.Bus", () => {
     });
     expect(graph.get("EventsSubscriberOrders", "sst:aws:BusLambdaSubscriber").type).toBe("sst:aws:BusLambdaSubscriber");
     const rule = graph.get("EventsSubscriberOrdersRule", RULE);
-    expect(rule.inputs).toMatchObject({ eventBusName: "EventsBus", state: "ENABLED" });
+    expect(rule.inputs).toMatchObject({ eventBusName: nameOf(graph, "EventsBus"), state: "ENABLED" });
     expect(JSON.parse(rule.inputs.eventPattern as string)).toEqual({
       source: ["shop"],
       "detail-type": ["order.placed"],
@@ -62,7 +62,7 @@ describe("sst.aws.Bus", () => {
     const fn = graph.get("EventsSubscriberOrdersFunctionFunction", "aws:lambda/function:Function");
     expect(fn.inputs.handler).toBe("src/orders.handler");
     expect(graph.get("EventsSubscriberOrdersTarget", TARGET).inputs).toEqual(
-      expect.objectContaining({ arn: arnOf(fn.name), rule: "EventsSubscriberOrdersRule", eventBusName: "EventsBus" }),
+      expect.objectContaining({ arn: arnOf(fn.name), rule: nameOf(graph, rule.name), eventBusName: nameOf(graph, "EventsBus") }),
     );
     expect(graph.get("EventsSubscriberOrdersPermission").inputs).toMatchObject({
       action: "lambda:InvokeFunction",
@@ -105,7 +105,7 @@ describe("sst.aws.Bus", () => {
     });
     expect(graph.get("EventsSubscriberToQueue", "sst:aws:BusQueueSubscriber").type).toBe("sst:aws:BusQueueSubscriber");
     expect(JSON.parse(graph.get("EventsSubscriberToQueueRule").inputs.eventPattern as string)).toEqual({ "detail-type": ["order.placed"] });
-    expect(graph.get("EventsSubscriberToQueueTarget").inputs).toMatchObject({ arn: QUEUE_ARN, eventBusName: "EventsBus" });
+    expect(graph.get("EventsSubscriberToQueueTarget").inputs).toMatchObject({ arn: QUEUE_ARN, eventBusName: nameOf(graph, "EventsBus") });
     const policy = graph.get("EventsSubscriberToQueuePolicy", "aws:sqs/queuePolicy:QueuePolicy");
     expect(policy.inputs.queueUrl).toBe("https://sqs.us-east-1.amazonaws.com/123456789012/orders");
     expect(policy.retainOnDelete).toBe(true);

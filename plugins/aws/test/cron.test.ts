@@ -2,7 +2,7 @@
 import { synth } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 import { aws, Cron, type CronTask } from "@sst/aws";
-import { arnOf, trackingMocks } from "./_mocks.js";
+import { arnOf, nameOf, trackingMocks } from "./_mocks.js";
 
 const app = { plugins: [aws()], providers: { aws: {} }, mocks: trackingMocks().mocks };
 const RULE = "aws:cloudwatch/eventRule:EventRule";
@@ -38,7 +38,7 @@ describe("sst.aws.Cron", () => {
     const fn = graph.get("JobHandlerFunction", "aws:lambda/function:Function");
     expect(fn.inputs.handler).toBe("src/cron.handler");
     const target = graph.get("JobTarget", TARGET);
-    expect(target.inputs).toMatchObject({ rule: "JobRule", arn: arnOf("JobHandlerFunction") });
+    expect(target.inputs).toMatchObject({ rule: nameOf(graph, "JobRule"), arn: arnOf("JobHandlerFunction") });
     expect(JSON.parse(target.inputs.input as string)).toEqual({ foo: "bar" });
     const permission = graph.get("JobPermission", "aws:lambda/permission:Permission");
     expect(permission.inputs).toMatchObject({ action: "lambda:InvokeFunction", principal: "events.amazonaws.com" });
@@ -92,7 +92,7 @@ describe("sst.aws.Cron", () => {
         networkConfiguration: { subnets: ["subnet-1", "subnet-2"], securityGroups: ["sg-1"], assignPublicIp: false },
       },
     });
-    expect(target.inputs).toMatchObject({ rule: "JobRule", roleArn: arnOf("JobTargetRole") });
+    expect(target.inputs).toMatchObject({ rule: nameOf(graph, "JobRule"), roleArn: arnOf("JobTargetRole") });
     expect(JSON.parse(target.inputs.input as string)).toEqual({
       containerOverrides: [
         { name: "app", environment: [{ name: "SST_EVENT", value: '{"foo":"bar"}' }] },

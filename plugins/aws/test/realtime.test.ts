@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { synth } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 import { aws, Function, Realtime, RealtimeLambdaSubscriber } from "@sst/aws";
-import { arnOf, trackingMocks } from "./_mocks.js";
+import { arnOf, nameOf, trackingMocks } from "./_mocks.js";
 
 const ENDPOINT = "abc123-ats.iot.us-east-1.amazonaws.com";
 const calls = { "aws:iot/getEndpoint:getEndpoint": (inputs: any) => ({ ...inputs, endpointAddress: ENDPOINT }) };
@@ -56,7 +56,7 @@ describe("sst.aws.Realtime", () => {
     const graph = await synth({ ...app, run: () => void new Realtime("Chat", { authorizer: "src/authorizer.handler" }) });
     const link = graph.links.find((l) => l.name === "Chat")!;
     expect(link.type).toBe("sst.aws.Realtime");
-    expect(link.properties).toEqual({ endpoint: ENDPOINT, authorizer: "ChatAuthorizer" });
+    expect(link.properties).toEqual({ endpoint: ENDPOINT, authorizer: nameOf(graph, "ChatAuthorizer") });
     expect(link.include).toEqual([{ type: "aws.permission", actions: ["iot:Publish"], resources: ["arn:aws:iot:us-east-1:123456789012:topic/*"] }]);
   });
 
