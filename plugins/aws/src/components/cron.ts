@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Component, SSTError, type ComponentArgs, type Transform } from "@sst/core";
-import { policyDocument, type Function, type FunctionArgs } from "./function.js";
+import type { Function, FunctionArgs } from "./function.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
 import { outputOf } from "./helpers/output-of.js";
 
@@ -135,10 +135,13 @@ export class Cron extends Component {
       inlinePolicies: [
         {
           name: "inline",
-          policy: policyDocument([
-            { actions: ["ecs:RunTask"], resources: [task.taskDefinition] },
-            { actions: ["iam:PassRole"], resources: [task.nodes.executionRole.arn, task.nodes.taskRole.arn] },
-          ]).apply((d) => JSON.stringify(d)),
+          policy: pulumi.jsonStringify({
+            Version: "2012-10-17",
+            Statement: [
+              { Effect: "Allow", Action: ["ecs:RunTask"], Resource: [task.taskDefinition] },
+              { Effect: "Allow", Action: ["iam:PassRole"], Resource: [task.nodes.executionRole.arn, task.nodes.taskRole.arn] },
+            ],
+          }),
         },
       ],
     });
