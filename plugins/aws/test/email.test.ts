@@ -1,7 +1,7 @@
 /** sst.aws.Email through the plugin harness: the SES identity, its configuration set, DNS records, events, links. */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { definePlugin, type DnsAdapter, type DnsRecord } from "@sst/core";
+import type { DnsAdapter, DnsRecord } from "@sst/core";
 import { synth } from "@sst/core/testing";
 import { describe, expect, it } from "vitest";
 import { aws as awsPlugin, Email } from "@sst/aws";
@@ -83,7 +83,7 @@ describe("sst.aws.Email", () => {
     expect(calls.every((c) => c.parent === email)).toBe(true);
     const verification = graph.get("MailVerification", VERIFICATION);
     expect(verification.inputs).toEqual({ domain: "example.com" });
-    expect(verification.dependencies).toEqual(expect.arrayContaining([graph.get("MailIdentity").urn, ...graph.byType("aws:route53/record:Record").map((r) => r.urn)]));
+    expect(verification.dependencies).toContain(graph.get("MailIdentity").urn);
   });
 
   it("writes the given DMARC policy", async () => {
@@ -99,25 +99,39 @@ describe("sst.aws.Email", () => {
     expect(graph.get("MailIdentity").inputs.emailIdentity).toBe("example.com");
   });
 
-  it("uses the registered sst.aws.dns() when dns is not given", async () => {
-    const { adapter, calls } = testDns("aws");
-    let made = 0;
-    // Stands in for sst.aws.dns (whatever the aws plugin registers), so the default is what Email calls.
-    const fakeAwsDns = definePlugin({
-      name: "fake-aws-dns",
-      apply(kernel) {
-        kernel.registry.components.set("aws.dns", () => (made++, adapter));
-      },
+  it("creates the records in Route 53 with sst.aws.dns() when dns is not given", async () => {
+    const tracked = trackingMocks({ "aws:route53/getZone:getZone": (inputs) => (inputs.name === "example.com" ? { zoneId: "ZEXAMPLE" } : {}) });
+    const graph = await synth({
+      ...app,
+      mocks: { ...sesMocks, call: tracked.mocks.call },
+      run: () => void new Email("Mail", { sender: "example.com" }),
     });
-    await synth({ ...app, plugins: [awsPlugin(), fakeAwsDns], run: () => void new Email("Mail", { sender: "example.com" }) });
-    expect(made).toBe(1);
-    expect(calls).toHaveLength(4);
+    const records = graph.byType("aws:route53/record:Record");
+    expect(records).toHaveLength(4);
+    expect(new Set(records.map((r) => r.inputs.zoneId))).toEqual(new Set(["ZEXAMPLE"]));
+    expect(recordsOf(graph).map((r) => `${r.type} ${r.name}`)).toEqual([
+      "TXT _dmarc.example.com",
+      "CNAME tok1._domainkey.example.com",
+      "CNAME tok2._domainkey.example.com",
+      "CNAME tok3._domainkey.example.com",
+    ]);
+    expect(records.every((r) => graph.parent(r)!.name === "Mail")).toBe(true);
   });
 
-  it("verifies a domain sender given as an Output, once resolved", async () => {
-    const { adapter } = testDns();
-    const graph = await synth({ ...app, run: () => void new Email("Mail", { sender: pulumi.output("example.org"), dns: adapter }) });
-    expect(recordsOf(graph).map((r) => r.name)).toEqual(["_dmarc.example.org", "tok1._domainkey.example.org", "tok2._domainkey.example.org", "tok3._domainkey.example.org"]);
+  it("fails (does not hang) when sst.aws.dns() finds no hosted zone for the domain", async () => {
+    await expect(synth({ ...app, run: () => void new Email("Mail", { sender: "example.com" }) })).rejects.toMatchObject({ code: "E_DNS_ZONE" });
+  });
+
+  it("takes a sender given as an Output: an address, or a domain with dns: false; a domain needing records is an error", async () => {
+    const address = await synth({ ...app, run: () => void new Email("Mail", { sender: pulumi.output("a@example.org") }) });
+    expect(address.get("MailIdentity").inputs.emailIdentity).toBe("a@example.org");
+    const manual = await synth({ ...app, run: () => void new Email("Mail", { sender: pulumi.output("example.org"), dns: false }) });
+    expect(manual.get("MailIdentity").inputs.emailIdentity).toBe("example.org");
+    expect(recordsOf(manual)).toEqual([]);
+    await expect(synth({ ...app, run: () => void new Email("Mail", { sender: pulumi.output("example.org") }) })).rejects.toMatchObject({
+      code: "E_EMAIL_SENDER_OUTPUT",
+      message: expect.stringContaining(`"sender" is the domain "example.org", given as an Output`),
+    });
   });
 
   it("sends events to an SNS topic or an EventBridge bus through configuration set event destinations", async () => {

@@ -5,7 +5,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Component, SSTError, isDnsAdapter, logicalName, useProgram, type ComponentArgs, type DnsAdapter, type LinkPayload, type Transform } from "@sst/core";
+import { Component, SSTError, isDnsAdapter, logicalName, type ComponentArgs, type DnsAdapter, type LinkPayload, type Transform } from "@sst/core";
+import { dns as awsDns } from "./dns.js";
 import { eventDestination, type EmailEvent } from "./helpers/email-events.js";
 import { permission } from "./helpers/permission.js";
 import { stableName } from "./helpers/stable-name.js";
@@ -109,37 +110,30 @@ export class Email extends Component {
     if (typeof args.sender === "string") {
       if (isDomain(args.sender)) this.#verifyDomain(name, args);
     } else {
-      // A sender known only once resolved: the adapter is taken now, while run() runs; the records are made
-      // when the value is known (raw resources, which may be created then).
-      const dns = args.dns ?? defaultDns(name, false);
+      // Known only once resolved, after run() has returned: the records (components and adapters exist only
+      // while it runs) cannot be made then. An address needs none; a domain needs the string, or dns: false.
       this.#sender.apply((sender) => {
         checkDomainArgs(name, { ...args, sender });
-        if (!isDomain(sender)) return;
-        if (dns === undefined) throw noDefaultDns(name);
-        this.#verifyDomain(name, { ...args, sender, dns });
+        if (isDomain(sender) && args.dns !== false) throw domainOutput(name, sender);
       });
     }
   }
 
   /** DKIM and DMARC records through the adapter, and a wait for SES to see the domain verified. */
   #verifyDomain(name: string, args: EmailArgs): void {
-    const dns = args.dns ?? defaultDns(name, true);
+    const dns = args.dns ?? awsDns();
     if (dns === false) return;
     const recordOpts = { parent: this };
     const tokens = this.#identity.dkimSigningAttributes.apply((a) => a?.tokens ?? []);
-    const records: pulumi.Resource[] = [];
     for (let i = 0; i < DKIM_TOKENS; i++) {
       const token = tokens.apply((t) => t[i] ?? "");
-      records.push(
-        dns.createRecord(
-          name,
-          { type: "CNAME", name: pulumi.interpolate`${token}._domainkey.${args.sender}`, value: pulumi.interpolate`${token}.dkim.amazonses.com` },
-          recordOpts,
-        ),
-      );
+      const record = { type: "CNAME", name: pulumi.interpolate`${token}._domainkey.${args.sender}`, value: pulumi.interpolate`${token}.dkim.amazonses.com` };
+      dns.createRecord(name, record, recordOpts);
     }
-    records.push(dns.createRecord(name, { type: "TXT", name: pulumi.interpolate`_dmarc.${args.sender}`, value: args.dmarc ?? DEFAULT_DMARC }, recordOpts));
-    this.create("verification", aws.ses.DomainIdentityVerification, "Verification", { domain: args.sender }, { dependsOn: [this.#identity, ...records] });
+    dns.createRecord(name, { type: "TXT", name: pulumi.interpolate`_dmarc.${args.sender}`, value: args.dmarc ?? DEFAULT_DMARC }, recordOpts);
+    // Waits until SES sees the domain verified (the DKIM records are being created meanwhile). It depends on
+    // the identity only, as in SST: a record that fails (no hosted zone) must fail the deploy, not stall it.
+    this.create("verification", aws.ses.DomainIdentityVerification, "Verification", { domain: args.sender }, { dependsOn: [this.#identity] });
   }
 
   /** The sender email address or domain name. */
@@ -211,23 +205,10 @@ function checkDomainArgs(name: string, args: EmailArgs): void {
   }
 }
 
-/**
- * `sst.aws.dns()`, the default adapter, from the aws plugin's components tree; when it is missing, an error
- * if `required`, else `undefined`.
- */
-function defaultDns(name: string, required: true): DnsAdapter;
-function defaultDns(name: string, required: false): DnsAdapter | undefined;
-function defaultDns(name: string, required: boolean): DnsAdapter | undefined {
-  const dns = useProgram(`Email "${name}"`).registry.components.get("aws.dns") as (() => DnsAdapter) | undefined;
-  if (dns) return dns();
-  if (!required) return undefined;
-  throw noDefaultDns(name);
-}
-
-function noDefaultDns(name: string): SSTError {
+function domainOutput(name: string, sender: string): SSTError {
   return new SSTError({
-    code: "E_EMAIL_DNS",
-    message: `Email "${name}": no default DNS adapter (sst.aws.dns) is registered.`,
-    hint: "Pass dns: an adapter, or false to add the DKIM and DMARC records yourself.",
+    code: "E_EMAIL_SENDER_OUTPUT",
+    message: `Email "${name}": "sender" is the domain "${sender}", given as an Output; its DKIM and DMARC records can only be created from a string.`,
+    hint: `Pass the domain as a string ("${sender}"), or dns: false and add the records yourself.`,
   });
 }

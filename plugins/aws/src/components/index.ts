@@ -2,9 +2,9 @@
  * The components `@sst/aws` adds, declared once: the kernel registers the tree (`sst.aws.*`) and
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
-import { dns } from "./dns.js";
 import { Bus } from "./bus.js";
 import { Cron } from "./cron.js";
+import { dns } from "./dns.js";
 import { Email } from "./email.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
@@ -13,9 +13,9 @@ import { Realtime } from "./realtime.js";
 
 export const components = {
   aws: {
-    dns,
     Bus,
     Cron,
+    dns,
     Email,
     Function,
     iamEdit,
