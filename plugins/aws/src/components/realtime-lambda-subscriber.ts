@@ -9,7 +9,6 @@ import { Component, type ComponentArgs } from "@sst/core";
 import type { Function, FunctionArgs } from "./function.js";
 import { outputOf } from "./helpers/output-of.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
-import { stableName } from "./helpers/stable-name.js";
 import type { RealtimeSubscriberArgs } from "./realtime.js";
 
 export interface RealtimeLambdaSubscriberArgs extends RealtimeSubscriberArgs, ComponentArgs {
@@ -23,9 +22,6 @@ export interface RealtimeLambdaSubscriberArgs extends RealtimeSubscriberArgs, Co
   transform?: RealtimeSubscriberArgs["transform"];
 }
 
-/** IoT topic rule names take letters, digits and underscores only, up to 128 characters. */
-const TOPIC_RULE_NAME_MAX = 128;
-
 export class RealtimeLambdaSubscriber extends Component {
   static readonly __pulumiType = "sst:aws:RealtimeLambdaSubscriber";
   readonly #fn: FunctionBuilder;
@@ -36,9 +32,6 @@ export class RealtimeLambdaSubscriber extends Component {
     super(RealtimeLambdaSubscriber.__pulumiType, name, args, opts);
     this.#fn = functionBuilder(`${name}Handler`, args.subscriber, {}, undefined, { parent: this });
     this.#rule = this.create("topicRule", aws.iot.TopicRule, "Rule", {
-      // Named here, not by the naming table: the generated names' hyphens are not allowed in rule names.
-      // `app_stage_<Name>Rule` is unique per app, stage and subscriber, and stable across deploys.
-      name: stableName(`${name}Rule`, TOPIC_RULE_NAME_MAX, `RealtimeLambdaSubscriber "${name}"`).replace(/-/g, "_"),
       enabled: true,
       sqlVersion: "2016-03-23",
       sql: pulumi.interpolate`SELECT * FROM '${args.filter}'`,
