@@ -61,9 +61,11 @@ describe("sst.aws.Email", () => {
 
   it("creates an identity for an email address, using a configuration set, and no DNS records", async () => {
     const graph = await synth({ ...app, run: () => void new Email("Mail", { sender: "spongebob@example.com" }) });
-    // Named once for the app and stage: the SDK needs the name before the naming rules could give one.
-    expect(graph.get("MailConfig", CONFIG).inputs).toEqual({ configurationSetName: "app-test-MailConfig" });
-    expect(graph.get("MailIdentity", IDENTITY).inputs).toEqual({ emailIdentity: "spongebob@example.com", configurationSetName: "app-test-MailConfig" });
+    // Named as the naming rules would (the SDK needs the name before they could give one), kept in state.
+    const config = graph.get("MailConfig", CONFIG);
+    expect(config.inputs.configurationSetName).toMatch(/^app-test-MailConfig-[a-z]{8}$/);
+    expect(config.ignoreChanges).toEqual(["configurationSetName"]);
+    expect(graph.get("MailIdentity", IDENTITY).inputs).toEqual({ emailIdentity: "spongebob@example.com", configurationSetName: config.inputs.configurationSetName });
     expect(graph.byType("aws:route53/record:Record")).toEqual([]);
     expect(graph.byType(VERIFICATION)).toEqual([]);
   });
@@ -173,7 +175,7 @@ describe("sst.aws.Email", () => {
     const graph = await synth({ ...app, run: () => void new Email("Mail", { sender: "a@example.com" }) });
     const link = graph.links.find((l) => l.name === "Mail")!;
     expect(link.type).toBe("sst.aws.Email");
-    expect(link.properties).toEqual({ sender: "a@example.com", configSet: "app-test-MailConfig" });
+    expect(link.properties).toEqual({ sender: "a@example.com", configSet: graph.get("MailConfig").inputs.configurationSetName });
     expect(link.include).toEqual([{ type: "aws.permission", actions: ["ses:*"], resources: [arnOf("MailIdentity"), arnOf("MailConfig")] }]);
   });
 

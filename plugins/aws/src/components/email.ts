@@ -5,11 +5,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Component, SSTError, isDnsAdapter, logicalName, type ComponentArgs, type DnsAdapter, type LinkPayload, type Transform } from "@sst/core";
+import { Component, SSTError, isDnsAdapter, logicalName, physicalName, useProgram, type ComponentArgs, type DnsAdapter, type LinkPayload, type Transform } from "@sst/core";
 import { dns as awsDns } from "./dns.js";
 import { eventDestination, type EmailEvent } from "./helpers/email-events.js";
 import { permission } from "./helpers/permission.js";
-import { stableName } from "./helpers/stable-name.js";
 
 export type { EmailEvent, EmailEventType } from "./helpers/email-events.js";
 
@@ -91,10 +90,15 @@ export class Email extends Component {
     }
     checkDomainArgs(name, args);
     this.#sender = pulumi.output(args.sender);
-    // The SDK requires the name up front, so the naming rules cannot fill it in.
-    this.#configSet = this.create("configurationSet", aws.sesv2.ConfigurationSet, "Config", {
-      configurationSetName: stableName(`${name}Config`, CONFIG_SET_NAME_MAX, `Email "${name}"`),
-    });
+    // The SDK requires the name up front, before the naming rules could fill it in: named here as they would,
+    // `<app>-<stage>-<Name>Config-<random>`, the random part kept in state (ignoreChanges).
+    this.#configSet = this.create(
+      "configurationSet",
+      aws.sesv2.ConfigurationSet,
+      "Config",
+      { configurationSetName: physicalName(useProgram(`Email "${name}"`).app, CONFIG_SET_NAME_MAX, `${name}Config`) },
+      { ignoreChanges: ["configurationSetName"] },
+    );
     this.#identity = this.create("identity", aws.sesv2.EmailIdentity, "Identity", {
       emailIdentity: args.sender,
       configurationSetName: this.#configSet.configurationSetName,
