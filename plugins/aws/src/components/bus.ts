@@ -71,7 +71,7 @@ export class Bus extends Component {
       logConfig: args.logging
         ? pulumi.output(args.logging).apply((l) => ({ level: l.level.toUpperCase(), includeDetail: l.detail ? "FULL" : "NONE" }))
         : undefined,
-    } as aws.cloudwatch.EventBusArgs);
+    });
   }
 
   /** The ARN of the EventBus. */

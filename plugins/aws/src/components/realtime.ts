@@ -119,7 +119,7 @@ export class Realtime extends Component {
    */
   subscribe(subscriber: pulumi.Input<string | FunctionArgs>, args: RealtimeSubscriberArgs): pulumi.Output<RealtimeLambdaSubscriber> {
     const index = this.#subscriptions++;
-    const handler = typeof subscriber === "string" ? subscriber : handlerOf(subscriber);
+    const handler = handlerOf(subscriber);
     // A filter that is an Output is not known while run() runs: the subscription's position stands in for it.
     const key = typeof args.filter === "string" ? args.filter : `#${index}`;
     const suffix = logicalName(prettyHash(key + handler, 6));
@@ -143,8 +143,9 @@ export class Realtime extends Component {
   }
 }
 
-/** The handler of a subscriber given as function props, when it is a plain string (it names the subscriber). */
+/** The subscriber's handler (or ARN) when it is a plain string: with the filter, it names the subscriber. */
 function handlerOf(subscriber: pulumi.Input<string | FunctionArgs>): string {
+  if (typeof subscriber === "string") return subscriber;
   const handler = typeof subscriber === "object" && !pulumi.Output.isInstance(subscriber) && !(subscriber instanceof Promise) ? subscriber.handler : undefined;
   return typeof handler === "string" ? handler : "";
 }
