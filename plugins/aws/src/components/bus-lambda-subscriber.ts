@@ -7,6 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Function } from "./function.js";
 import { BusSubscriber, type BusSubscriberComponentArgs } from "./helpers/bus-subscriber.js";
 import { outputOf } from "./helpers/output-of.js";
+import { invokePermission } from "./helpers/invoke-permission.js";
 import { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 
 export interface BusLambdaSubscriberArgs extends BusSubscriberComponentArgs {
@@ -23,12 +24,7 @@ export class BusLambdaSubscriber extends BusSubscriber {
   constructor(name: string, args: BusLambdaSubscriberArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(BusLambdaSubscriber.__pulumiType, name, args, opts);
     this.#fn = functionBuilder(`${name}Function`, args.subscriber, {}, undefined, { parent: this });
-    this.#permission = this.create("permission", aws.lambda.Permission, "Permission", {
-      action: "lambda:InvokeFunction",
-      function: this.#fn.arn,
-      principal: "events.amazonaws.com",
-      sourceArn: this.rule.arn,
-    });
+    this.#permission = this.create("permission", aws.lambda.Permission, "Permission", invokePermission(this.#fn.arn, "events.amazonaws.com", this.rule.arn));
     this.#target = this.createTarget(this.#fn.arn);
   }
 

@@ -6,6 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Component, SSTError, type ComponentArgs, type Transform } from "@sst/core";
 import type { Function, FunctionArgs } from "./function.js";
+import { invokePermission } from "./helpers/invoke-permission.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
 import { outputOf } from "./helpers/output-of.js";
 
@@ -115,12 +116,7 @@ export class Cron extends Component {
     if (definition !== undefined) {
       const fn = functionBuilder(`${name}Handler`, definition, {}, undefined, { parent: this });
       this.#fn = fn;
-      this.create("permission", aws.lambda.Permission, "Permission", {
-        action: "lambda:InvokeFunction",
-        function: fn.arn,
-        principal: "events.amazonaws.com",
-        sourceArn: this.#rule.arn,
-      });
+      this.create("permission", aws.lambda.Permission, "Permission", invokePermission(fn.arn, "events.amazonaws.com", this.#rule.arn));
       this.#target = this.create("target", aws.cloudwatch.EventTarget, "Target", {
         rule: this.#rule.name,
         arn: fn.arn,

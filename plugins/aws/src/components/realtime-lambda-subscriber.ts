@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component, type ComponentArgs } from "@sst/core";
 import type { Function, FunctionArgs } from "./function.js";
 import { outputOf } from "./helpers/output-of.js";
+import { invokePermission } from "./helpers/invoke-permission.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
 import type { RealtimeSubscriberArgs } from "./realtime.js";
 
@@ -37,12 +38,7 @@ export class RealtimeLambdaSubscriber extends Component {
       sql: pulumi.interpolate`SELECT * FROM '${args.filter}'`,
       lambdas: [{ functionArn: this.#fn.arn }],
     });
-    this.#permission = this.create("permission", aws.lambda.Permission, "Permission", {
-      action: "lambda:InvokeFunction",
-      function: this.#fn.arn,
-      principal: "iot.amazonaws.com",
-      sourceArn: this.#rule.arn,
-    });
+    this.#permission = this.create("permission", aws.lambda.Permission, "Permission", invokePermission(this.#fn.arn, "iot.amazonaws.com", this.#rule.arn));
   }
 
   /** The underlying resources this component creates. */

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Component, logicalName, prettyHash, type ComponentArgs, type LinkPayload, type Transform } from "@sst/core";
 import type { Function, FunctionArgs } from "./function.js";
 import { splitArn } from "./helpers/arn.js";
+import { invokePermission } from "./helpers/invoke-permission.js";
 import { functionBuilder, type FunctionBuilder } from "./helpers/function-builder.js";
 import { outputOf } from "./helpers/output-of.js";
 import { permission } from "./helpers/permission.js";
@@ -80,12 +81,7 @@ export class Realtime extends Component {
       signingDisabled: true,
       status: "ACTIVE",
     });
-    this.create("permission", aws.lambda.Permission, "Permission", {
-      action: "lambda:InvokeFunction",
-      function: this.#authHandler.arn,
-      principal: "iot.amazonaws.com",
-      sourceArn: this.#authorizer.arn,
-    });
+    this.create("permission", aws.lambda.Permission, "Permission", invokePermission(this.#authHandler.arn, "iot.amazonaws.com", this.#authorizer.arn));
     this.#endpoint = aws.iot.getEndpointOutput({ endpointType: "iot:Data-ATS" }, { parent: this }).endpointAddress;
   }
 
