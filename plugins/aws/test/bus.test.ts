@@ -60,7 +60,7 @@ describe("sst.aws.Bus", () => {
       detail: { total: [{ numeric: [">=", 100] }] },
     });
     const fn = graph.get("EventsSubscriberOrdersFunctionFunction", "aws:lambda/function:Function");
-    expect(fn.inputs.handler).toBe("src/orders.handler");
+    expect(fn.inputs).toMatchObject({ handler: "src/orders.handler", description: `Subscribed to ${nameOf(graph, "EventsBus")}` });
     expect(graph.get("EventsSubscriberOrdersTarget", TARGET).inputs).toEqual(
       expect.objectContaining({ arn: arnOf(fn.name), rule: nameOf(graph, rule.name), eventBusName: nameOf(graph, "EventsBus") }),
     );

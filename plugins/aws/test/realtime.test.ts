@@ -11,8 +11,9 @@ const app = { plugins: [aws()], providers: { aws: {} }, mocks: trackingMocks(cal
 const AUTHORIZER = "aws:iot/authorizer:Authorizer";
 const RULE = "aws:iot/topicRule:TopicRule";
 
-function policyOf(role: { inputs: Record<string, unknown> }) {
-  return JSON.parse((role.inputs.inlinePolicies as { policy: string }[])[0]!.policy);
+/** The statements of a function's `permissions` policy (`<Name>Policy` on its role). */
+function statementsOf(graph: Awaited<ReturnType<typeof synth>>, fn: string) {
+  return JSON.parse(graph.get(`${fn}Policy`, "aws:iam/rolePolicy:RolePolicy").inputs.policy as string).Statement;
 }
 
 describe("sst.aws.Realtime", () => {
@@ -25,7 +26,7 @@ describe("sst.aws.Realtime", () => {
   it("creates an IoT authorizer backed by the function, with signing off, and lets IoT invoke the function", async () => {
     const graph = await synth({ ...app, run: () => void new Realtime("Chat", { authorizer: "src/authorizer.handler" }) });
     const fn = graph.get("ChatAuthorizerHandlerFunction", "aws:lambda/function:Function");
-    expect(fn.inputs.handler).toBe("src/authorizer.handler");
+    expect(fn.inputs).toMatchObject({ handler: "src/authorizer.handler", description: "Authorizer for Chat" });
     const authorizer = graph.get("ChatAuthorizer", AUTHORIZER);
     expect(authorizer.inputs).toMatchObject({ authorizerFunctionArn: arnOf(fn.name), signingDisabled: true, status: "ACTIVE" });
     expect(graph.get("ChatPermission", "aws:lambda/permission:Permission").inputs).toMatchObject({
@@ -35,7 +36,7 @@ describe("sst.aws.Realtime", () => {
       sourceArn: arnOf("ChatAuthorizer"),
     });
     // The authorizer function may use IoT, as SST's does.
-    expect(policyOf(graph.get("ChatAuthorizerHandlerRole")).Statement).toContainEqual({ Effect: "Allow", Action: ["iot:*"], Resource: ["*"] });
+    expect(statementsOf(graph, "ChatAuthorizerHandler")).toContainEqual({ Effect: "Allow", Action: ["iot:*"], Resource: ["*"] });
   });
 
   it("keeps the authorizer function's own permissions next to iot:*", async () => {
@@ -43,10 +44,12 @@ describe("sst.aws.Realtime", () => {
       ...app,
       run: () =>
         void new Realtime("Chat", {
-          authorizer: { handler: "src/authorizer.handler", permissions: [{ actions: ["dynamodb:GetItem"], resources: ["arn:aws:dynamodb:::table/t"] }] },
+          authorizer: { handler: "src/authorizer.handler", description: "checks tokens", permissions: [{ actions: ["dynamodb:GetItem"], resources: ["arn:aws:dynamodb:::table/t"] }] },
         }),
     });
-    expect(policyOf(graph.get("ChatAuthorizerHandlerRole")).Statement).toEqual([
+    // The user's props win over the defaults.
+    expect(graph.get("ChatAuthorizerHandlerFunction").inputs.description).toBe("checks tokens");
+    expect(statementsOf(graph, "ChatAuthorizerHandler")).toEqual([
       { Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: ["arn:aws:dynamodb:::table/t"] },
       { Effect: "Allow", Action: ["iot:*"], Resource: ["*"] },
     ]);
@@ -83,7 +86,7 @@ describe("sst.aws.Realtime", () => {
     const [sub] = graph.byType("sst:aws:RealtimeLambdaSubscriber");
     expect(sub!.name).toMatch(/^ChatSubscriber[A-Z][a-z]{5}$/);
     const fn = graph.get(`${sub!.name}HandlerFunction`, "aws:lambda/function:Function");
-    expect(fn.inputs.handler).toBe("src/sub.handler");
+    expect(fn.inputs).toMatchObject({ handler: "src/sub.handler", description: "Subscribed to Chat on my-app/test/chat/#" });
     const rule = graph.get(`${sub!.name}Rule`, RULE);
     expect(rule.inputs).toMatchObject({
       enabled: true,

@@ -23,7 +23,9 @@ export class BusLambdaSubscriber extends BusSubscriber {
 
   constructor(name: string, args: BusLambdaSubscriberArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(BusLambdaSubscriber.__pulumiType, name, args, opts);
-    this.#fn = functionBuilder(`${name}Function`, args.subscriber, {}, undefined, { parent: this });
+    this.#fn = functionBuilder(`${name}Function`, args.subscriber, { description: pulumi.interpolate`Subscribed to ${this.bus.name}` }, undefined, {
+      parent: this,
+    });
     this.#permission = this.create("permission", aws.lambda.Permission, "Permission", invokePermission(this.#fn.arn, "events.amazonaws.com", this.rule.arn));
     this.#target = this.createTarget(this.#fn.arn);
   }

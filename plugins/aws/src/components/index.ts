@@ -26,13 +26,13 @@ export const components = {
 
 export type AwsComponents = typeof components;
 
-export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
-export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
 export { Bus, type BusArgs, type BusPattern, type BusSubscriberArgs } from "./bus.js";
 export { BusLambdaSubscriber, type BusLambdaSubscriberArgs } from "./bus-lambda-subscriber.js";
 export { BusQueueSubscriber, type BusQueueSubscriberArgs } from "./bus-queue-subscriber.js";
 export { Cron, type CronArgs, type CronSchedule, type CronTask } from "./cron.js";
 export { Email, type EmailArgs, type EmailEvent, type EmailEventType } from "./email.js";
+export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
+export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
 export { Realtime, type RealtimeArgs, type RealtimeSubscriberArgs } from "./realtime.js";
 export { RealtimeLambdaSubscriber, type RealtimeLambdaSubscriberArgs } from "./realtime-lambda-subscriber.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";

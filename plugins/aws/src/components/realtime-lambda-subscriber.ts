@@ -31,7 +31,8 @@ export class RealtimeLambdaSubscriber extends Component {
 
   constructor(name: string, args: RealtimeLambdaSubscriberArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(RealtimeLambdaSubscriber.__pulumiType, name, args, opts);
-    this.#fn = functionBuilder(`${name}Handler`, args.subscriber, {}, undefined, { parent: this });
+    const description = pulumi.interpolate`Subscribed to ${pulumi.output(args.iot).name} on ${args.filter}`;
+    this.#fn = functionBuilder(`${name}Handler`, args.subscriber, { description }, undefined, { parent: this });
     this.#rule = this.create("topicRule", aws.iot.TopicRule, "Rule", {
       enabled: true,
       sqlVersion: "2016-03-23",

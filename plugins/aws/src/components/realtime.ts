@@ -72,7 +72,7 @@ export class Realtime extends Component {
     this.#authHandler = functionBuilder(
       `${name}AuthorizerHandler`,
       args.authorizer,
-      {},
+      { description: `Authorizer for ${name}` },
       (fn) => ({ ...fn, permissions: pulumi.output(fn.permissions ?? []).apply((p) => [...p, { actions: ["iot:*"], resources: ["*"] }]) }),
       { parent: this },
     );
