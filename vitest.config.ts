@@ -20,6 +20,7 @@ export default defineConfig({
       { find: /^@sst\/cloudflare$/, replacement: here("./plugins/cloudflare/src/index.ts") },
       { find: /^@sst\/vercel-dns$/, replacement: here("./plugins/vercel-dns/src/index.ts") },
       { find: /^@sst-examples\/plugin-hello$/, replacement: here("./examples/plugin-hello/src/index.ts") },
+      { find: /^@sst\/sdk\/aws\/realtime$/, replacement: here("./sdk-js/src/aws/realtime.ts") },
       { find: /^@sst\/sdk\/cloudflare$/, replacement: here("./sdk-js/src/cloudflare.ts") },
       { find: /^@sst\/sdk$/, replacement: here("./sdk-js/src/index.ts") },
     ],

@@ -75,8 +75,12 @@ export abstract class Component extends pulumi.ComponentResource {
     return this.#name;
   }
 
-  /** The children this component created, by their `transform` key (repeated keys collect into an array). */
-  get nodes(): Readonly<Record<string, pulumi.Resource | pulumi.Resource[]>> {
+  /**
+   * The children this component created, by their `transform` key (repeated keys collect into an array).
+   * Subclasses may override it with their documented shape, where a child made inside an apply (a
+   * subscriber's function) is an `Output` of the resource.
+   */
+  get nodes(): Readonly<Record<string, pulumi.Resource | pulumi.Resource[] | pulumi.Output<pulumi.Resource> | undefined>> {
     return this.#nodes;
   }
 

@@ -40,8 +40,21 @@ describe("AWS examples", () => {
     expect(graph.get("MyFunctionFunction", FN).inputs).toMatchObject({ runtime: "provided.al2023", architectures: ["x86_64"] });
   });
 
+  it("aws-cron: two cron jobs, each a rule, a target with its event, an invoke permission and its function", async () => {
+    const graph = await example("aws-cron");
+    expect(graph.roots().filter((r) => r.type.startsWith("sst:aws:")).map((r) => `${r.name} ${r.type}`)).toEqual(["Nightly sst:aws:Cron", "Heartbeat sst:aws:Cron"]);
+    expect(graph.get("NightlyRule").inputs).toMatchObject({ scheduleExpression: "cron(0 3 * * ? *)", state: "ENABLED" });
+    expect(JSON.parse(graph.get("NightlyTarget").inputs.input as string)).toEqual({ olderThanDays: "30" });
+    expect(graph.get("NightlyHandlerFunction", FN).inputs).toMatchObject({ handler: "src/cleanup.handler", timeout: 60 });
+    expect(graph.get("HeartbeatRule").inputs).toMatchObject({ scheduleExpression: "rate(5 minutes)", state: "ENABLED" });
+    expect(graph.get("HeartbeatPermission").inputs).toMatchObject({ principal: "events.amazonaws.com", action: "lambda:InvokeFunction" });
+    // The heartbeat is off in production.
+    const production = await synthConfig({ cwd: join(examples, "aws-cron"), stage: "production" });
+    expect(production.get("HeartbeatRule").inputs.state).toBe("DISABLED");
+  });
+
   it("type-checks every example's sst.config.ts against the editor globals, and catches a typo", () => {
-    const names = ["aws-function-url", "aws-python", "aws-go", "aws-rust"];
+    const names = ["aws-function-url", "aws-python", "aws-go", "aws-rust", "aws-cron"];
     // What `sst types` writes for each app: the globals, `aws` as a provider and @sst/aws's components.
     for (const name of names) writeConfigTypes(join(examples, name), [{ alias: "aws", pkg: "@pulumi/aws" }], ["@sst/aws"]);
     const typo = join(examples, "aws-go", "typo.config.ts");

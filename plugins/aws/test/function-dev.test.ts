@@ -38,6 +38,13 @@ describe("a function under sst dev", () => {
     });
   });
 
+  it("tells the bridge to use plain http and ws for a local Events server", async () => {
+    const local = { ...live, api: { ...live.api, http: "127.0.0.1:4010", realtime: "127.0.0.1:4010", secure: false } };
+    const code = await codeOf({ dev: true, bootstrap: { live: local } });
+    expect(code!.environment).toMatchObject({ SST_LIVE_HTTP: "127.0.0.1:4010", SST_LIVE_INSECURE: "true" });
+    expect((await codeOf({ dev: true, bootstrap: { live } }))!.environment.SST_LIVE_INSECURE).toBeUndefined();
+  });
+
   it("lets the bridge connect, publish and subscribe on the live API only", async () => {
     const code = await codeOf({ dev: true, bootstrap: { live } });
     expect(code!.permissions).toEqual([

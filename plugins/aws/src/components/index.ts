@@ -9,10 +9,14 @@ import { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
 import { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
 import { ApiGatewayV2PrivateRoute } from "./apigatewayv2-private-route.js";
 import { ApiGatewayV2UrlRoute } from "./apigatewayv2-url-route.js";
+import { Bus } from "./bus.js";
+import { Cron } from "./cron.js";
 import { dns } from "./dns.js";
+import { Email } from "./email.js";
 import { Function } from "./function.js";
 import { iamEdit } from "./iam-edit.js";
 import { permission } from "./helpers/permission.js";
+import { Realtime } from "./realtime.js";
 
 export const components = {
   aws: {
@@ -23,10 +27,14 @@ export const components = {
     ApiGatewayV2UrlRoute,
     ApiGatewayWebSocket,
     ApiGatewayWebSocketRoute,
+    Bus,
+    Cron,
     dns,
+    Email,
     Function,
     iamEdit,
     permission,
+    Realtime,
   },
 };
 
@@ -39,8 +47,15 @@ export { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
 export { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
 export { ApiGatewayV2PrivateRoute } from "./apigatewayv2-private-route.js";
 export { ApiGatewayV2UrlRoute } from "./apigatewayv2-url-route.js";
+export { Bus, type BusArgs, type BusPattern, type BusSubscriberArgs } from "./bus.js";
+export { BusLambdaSubscriber, type BusLambdaSubscriberArgs } from "./bus-lambda-subscriber.js";
+export { BusQueueSubscriber, type BusQueueSubscriberArgs } from "./bus-queue-subscriber.js";
+export { Cron, type CronArgs, type CronSchedule, type CronTask } from "./cron.js";
+export { Email, type EmailArgs, type EmailEvent, type EmailEventType } from "./email.js";
 export { Function, builderOf, policyDocument, type FunctionArgs, type FunctionRuntime, type FunctionUrlArgs, type FunctionUrlCors, type FunctionUrlRouter } from "./function.js";
 export { FunctionEnvironmentUpdate, type FunctionEnvironmentUpdateInputs } from "./function-environment-update.js";
+export { Realtime, type RealtimeArgs, type RealtimeSubscriberArgs } from "./realtime.js";
+export { RealtimeLambdaSubscriber, type RealtimeLambdaSubscriberArgs } from "./realtime-lambda-subscriber.js";
 export { functionBuilder, type FunctionBuilder, type FunctionDefinition } from "./helpers/function-builder.js";
 export { permission, isPermission, type PermissionStatement, type PermissionInclude } from "./helpers/permission.js";
 export { dns, txtValue, type AwsDns, type DnsArgs } from "./dns.js";

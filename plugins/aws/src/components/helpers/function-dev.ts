@@ -9,7 +9,8 @@ import type { PermissionStatement } from "./permission.js";
 
 /** The part of `@sst/live`'s bootstrap result a function reads (kept structural: @sst/aws does not depend on @sst/live). */
 export interface LiveBootstrapView {
-  api: { arn: string; http: string; realtime: string; region: string };
+  /** `secure: false`: a local Events server over plain http/ws (`SST_LIVE_ENDPOINT`). */
+  api: { arn: string; http: string; realtime: string; region: string; secure?: boolean };
   bridges: { x86_64: string; arm64: string };
 }
 
@@ -50,6 +51,7 @@ export function liveCode(fn: LiveFunction): LiveCode | undefined {
     environment: {
       SST_LIVE_HTTP: live.api.http,
       SST_LIVE_REALTIME: live.api.realtime,
+      ...(live.api.secure === false ? { SST_LIVE_INSECURE: "true" } : {}),
       SST_FUNCTION_ID: fn.name,
       SST_APP: program.app.name,
       SST_STAGE: program.app.stage,
