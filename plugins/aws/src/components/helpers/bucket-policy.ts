@@ -3,6 +3,7 @@
  * the user's `policy` statements (paths relative to the bucket: `""` is the bucket, `"*"` every object).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { conditionBlock } from "./policy-document.js";
 
 /** A principal type as the `policy` arg writes it, and its key in an IAM document. */
 const PRINCIPAL_KEYS = { aws: "AWS", service: "Service", federated: "Federated", canonical: "CanonicalUser" } as const;
@@ -65,7 +66,7 @@ export function bucketPolicyDocument(o: BucketPolicyOptions): Record<string, unk
       Principal: principal(s.principals),
       Action: s.actions,
       Resource: (s.paths ?? ["", "*"]).map((path) => (path === "" ? o.arn : `${o.arn}/${path.replace(/^\//, "")}`)),
-      ...(s.conditions?.length ? { Condition: conditions(s.conditions) } : {}),
+      ...(s.conditions?.length ? { Condition: conditionBlock(s.conditions) } : {}),
     });
   }
   return statements.length ? { Version: "2012-10-17", Statement: statements } : undefined;
@@ -77,16 +78,6 @@ function principal(principals: ResolvedBucketPolicyStatement["principals"]): unk
   for (const p of principals) {
     const key = PRINCIPAL_KEYS[p.type];
     out[key] = [...(out[key] ?? []), ...p.identifiers];
-  }
-  return out;
-}
-
-/** `[{test, variable, values}]` → `{ test: { variable: values } }` (values of a repeated test/variable pair merge). */
-function conditions(list: NonNullable<ResolvedBucketPolicyStatement["conditions"]>): Record<string, Record<string, string[]>> {
-  const out: Record<string, Record<string, string[]>> = {};
-  for (const c of list) {
-    const test = (out[c.test] ??= {});
-    test[c.variable] = [...(test[c.variable] ?? []), ...c.values];
   }
   return out;
 }
