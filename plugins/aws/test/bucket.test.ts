@@ -247,6 +247,7 @@ describe("Bucket.notify", () => {
     expect(n.dependencies).toEqual(expect.arrayContaining([permission.urn, queuePolicy.urn, topicPolicy.urn]));
     // Kept on delete: other subscriptions of the queue rely on the same (one) queue policy.
     expect(queuePolicy.retainOnDelete).toBe(true);
+    expect(topicPolicy.retainOnDelete).toBe(true);
     expect(notification.nodes.notification).toBeInstanceOf(awsSdk.s3.BucketNotification);
     expect(notification.nodes.functions).toHaveLength(1);
     expect(notification.nodes.functions[0]).toBeInstanceOf(Function);

@@ -154,17 +154,14 @@ export class BucketNotification extends Component {
       } else {
         if (typeof n.topic === "string") parseArn(n.topic, "sns", `${where}: notification "${n.name}" topic`);
         const topicArn = isComponent(n.topic) ? (n.topic as SnsTopic).arn : pulumi.output(n.topic as pulumi.Input<string>);
-        grants.push(
-          this.create("topicPolicy", aws.sns.TopicPolicy, `${id}Policy`, {
-            arn: topicArn,
-            policy: topicArn.apply((arn) =>
-              JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sns:Publish", Resource: arn }],
-              }),
-            ),
+        // Kept on delete, like queue policies: every bucket notifying the topic writes the same (one) policy.
+        const policy = topicArn.apply((arn) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sns:Publish", Resource: arn }],
           }),
         );
+        grants.push(this.create("topicPolicy", aws.sns.TopicPolicy, `${id}Policy`, { arn: topicArn, policy }, { retainOnDelete: true }));
         topics.push({ ...target, topicArn });
       }
     }
