@@ -158,6 +158,8 @@ describe("Queue.subscribe", () => {
         Resource: [queueArn("JobsQueue")],
       },
     ]);
+    const fn = graph.get(esm!.name.replace("EventSourceMapping", "FunctionFunction"), "aws:lambda/function:Function");
+    expect(fn.inputs.description).toBe(`Subscribed to ${esm!.name.replace("EventSourceMapping", "")}`);
     expect(sub).toBeInstanceOf(QueueLambdaSubscriber);
     expect(sub.nodes.function).toBeInstanceOf(Function);
     expect(sub.nodes.eventSourceMapping).toBeInstanceOf(awsSdk.lambda.EventSourceMapping);

@@ -130,7 +130,7 @@ export class BucketNotification extends Component {
       }
       const target: Target = { id: n.name, events: n.events ?? ALL_EVENTS, filterPrefix: n.filterPrefix, filterSuffix: n.filterSuffix };
       if (n.function !== undefined) {
-        const fn = functionBuilder(`${name}${id}Function`, n.function, {}, undefined, { parent: this });
+        const fn = functionBuilder(`${name}${id}Function`, n.function, { description: `Notified by ${name}` }, undefined, { parent: this });
         this.#functions.push(fn);
         grants.push(
           this.create("permission", aws.lambda.Permission, `${id}Permission`, {

@@ -26,7 +26,7 @@ export class SnsTopicLambdaSubscriber extends Component {
   constructor(name: string, args: SnsTopicLambdaSubscriberArgs, opts: pulumi.ComponentResourceOptions = {}) {
     super(SnsTopicLambdaSubscriber.__pulumiType, name, args, opts);
     const topicArn = pulumi.output(args.topic).apply((t) => t.arn);
-    this.#fn = functionBuilder(`${name}Function`, args.subscriber, {}, undefined, { parent: this });
+    this.#fn = functionBuilder(`${name}Function`, args.subscriber, { description: `Subscribed to ${name}` }, undefined, { parent: this });
     this.#permission = this.create("permission", aws.lambda.Permission, "Permission", {
       action: "lambda:InvokeFunction",
       function: this.#fn.arn,

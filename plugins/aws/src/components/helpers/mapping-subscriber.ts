@@ -50,7 +50,7 @@ export abstract class MappingSubscriber extends Component {
   ) {
     super(type, name, args, opts);
     const { arn, actions, mapping, where } = source;
-    this.#fn = functionBuilder(`${name}Function`, args.subscriber, {}, withPermissions([{ actions, resources: [arn] }]), { parent: this });
+    this.#fn = functionBuilder(`${name}Function`, args.subscriber, { description: `Subscribed to ${name}` }, withPermissions([{ actions, resources: [arn] }]), { parent: this });
     this.#eventSourceMapping = this.create("eventSourceMapping", aws.lambda.EventSourceMapping, "EventSourceMapping", {
       ...mapping,
       eventSourceArn: arn,
