@@ -53,8 +53,35 @@ describe("AWS examples", () => {
     expect(production.get("HeartbeatRule").inputs.state).toBe("DISABLED");
   });
 
+  it("aws-queue: a queue with a dead-letter queue and a subscriber reporting partial batch failures", async () => {
+    const graph = await example("aws-queue");
+    expect(graph.byType("aws:sqs/queue:Queue").map((q) => q.name).sort()).toEqual(["DeadLettersQueue", "JobsQueue"]);
+    const jobs = graph.get("JobsQueue");
+    expect(jobs.inputs.visibilityTimeoutSeconds).toBe(120);
+    expect(JSON.parse(jobs.inputs.redrivePolicy as string)).toMatchObject({ maxReceiveCount: 3 });
+    const [esm] = graph.byType("aws:lambda/eventSourceMapping:EventSourceMapping");
+    expect(esm!.inputs).toMatchObject({ batchSize: 10, maximumBatchingWindowInSeconds: 5, functionResponseTypes: ["ReportBatchItemFailures"] });
+    expect(graph.byType(FN)[0]!.inputs.handler).toBe("src/worker.handler");
+    expect(graph.links.find((l) => l.name === "Jobs")!.include).toMatchObject([{ type: "aws.permission", actions: ["sqs:*"] }]);
+  });
+
+  it("aws-dynamo-stream: a table with a stream and a subscriber that sees only inserts", async () => {
+    const graph = await example("aws-dynamo-stream");
+    expect(graph.get("NotesTable", "aws:dynamodb/table:Table").inputs).toMatchObject({
+      hashKey: "userId",
+      rangeKey: "noteId",
+      streamEnabled: true,
+      streamViewType: "NEW_AND_OLD_IMAGES",
+    });
+    const [esm] = graph.byType("aws:lambda/eventSourceMapping:EventSourceMapping");
+    expect(esm!.inputs.startingPosition).toBe("LATEST");
+    const patterns = (esm!.inputs.filterCriteria as { filters: { pattern: string }[] }).filters.map((f) => JSON.parse(f.pattern));
+    expect(patterns).toEqual([{ eventName: ["INSERT"] }]);
+    expect(graph.byType(FN)[0]!.inputs.handler).toBe("src/subscriber.handler");
+  });
+
   it("type-checks every example's sst.config.ts against the editor globals, and catches a typo", () => {
-    const names = ["aws-function-url", "aws-python", "aws-go", "aws-rust", "aws-cron"];
+    const names = ["aws-function-url", "aws-python", "aws-go", "aws-rust", "aws-cron", "aws-queue", "aws-dynamo-stream"];
     // What `sst types` writes for each app: the globals, `aws` as a provider and @sst/aws's components.
     for (const name of names) writeConfigTypes(join(examples, name), [{ alias: "aws", pkg: "@pulumi/aws" }], ["@sst/aws"]);
     const typo = join(examples, "aws-go", "typo.config.ts");

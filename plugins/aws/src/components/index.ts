@@ -2,21 +2,32 @@
  * The components `@sst/aws` adds, declared once: the kernel registers the tree (`sst.aws.*`) and
  * `SSTNamespace` is typed from it. One line per component; keep it sorted.
  */
-import { ApiGatewayWebSocket } from "./apigateway-websocket.js";
 import { ApiGatewayWebSocketRoute } from "./apigateway-websocket-route.js";
-import { ApiGatewayV2 } from "./apigatewayv2.js";
+import { ApiGatewayWebSocket } from "./apigateway-websocket.js";
 import { ApiGatewayV2Authorizer } from "./apigatewayv2-authorizer.js";
 import { ApiGatewayV2LambdaRoute } from "./apigatewayv2-lambda-route.js";
 import { ApiGatewayV2PrivateRoute } from "./apigatewayv2-private-route.js";
 import { ApiGatewayV2UrlRoute } from "./apigatewayv2-url-route.js";
+import { ApiGatewayV2 } from "./apigatewayv2.js";
+import { BucketNotification } from "./bucket-notification.js";
+import { Bucket } from "./bucket.js";
 import { Bus } from "./bus.js";
 import { Cron } from "./cron.js";
 import { dns } from "./dns.js";
+import { DynamoLambdaSubscriber } from "./dynamo-lambda-subscriber.js";
+import { Dynamo } from "./dynamo.js";
 import { Email } from "./email.js";
 import { Function } from "./function.js";
-import { iamEdit } from "./iam-edit.js";
+import { FunctionEnvironmentUpdate } from "./function-environment-update.js";
 import { permission } from "./helpers/permission.js";
+import { iamEdit } from "./iam-edit.js";
+import { QueueLambdaSubscriber } from "./queue-lambda-subscriber.js";
+import { Queue } from "./queue.js";
 import { Realtime } from "./realtime.js";
+import { RealtimeLambdaSubscriber } from "./realtime-lambda-subscriber.js";
+import { SnsTopicLambdaSubscriber } from "./sns-topic-lambda-subscriber.js";
+import { SnsTopicQueueSubscriber } from "./sns-topic-queue-subscriber.js";
+import { SnsTopic } from "./sns-topic.js";
 
 export const components = {
   aws: {
@@ -27,14 +38,25 @@ export const components = {
     ApiGatewayV2UrlRoute,
     ApiGatewayWebSocket,
     ApiGatewayWebSocketRoute,
+    Bucket,
+    BucketNotification,
     Bus,
     Cron,
     dns,
+    Dynamo,
+    DynamoLambdaSubscriber,
     Email,
     Function,
+    FunctionEnvironmentUpdate,
     iamEdit,
     permission,
+    Queue,
+    QueueLambdaSubscriber,
     Realtime,
+    RealtimeLambdaSubscriber,
+    SnsTopic,
+    SnsTopicLambdaSubscriber,
+    SnsTopicQueueSubscriber,
   },
 };
 
@@ -69,3 +91,13 @@ export {
   type CertifiedDomain,
   type CertificateOptions,
 } from "./helpers/domain.js";
+export { Queue, type QueueArgs } from "./queue.js";
+export { QueueLambdaSubscriber, type QueueSubscriberArgs, type QueueLambdaSubscriberArgs } from "./queue-lambda-subscriber.js";
+export { SnsTopic, type SnsTopicArgs, type SnsTopicSubscriberArgs } from "./sns-topic.js";
+export { SnsTopicLambdaSubscriber, type SnsTopicLambdaSubscriberArgs } from "./sns-topic-lambda-subscriber.js";
+export { SnsTopicQueueSubscriber, type SnsTopicQueueSubscriberArgs } from "./sns-topic-queue-subscriber.js";
+export { Bucket, type BucketArgs, type BucketCors, type BucketNotificationsArgs } from "./bucket.js";
+export { BucketNotification, S3_EVENTS, type BucketNotificationArgs, type BucketNotificationConfig, type S3Event } from "./bucket-notification.js";
+export type { BucketPolicyStatement } from "./helpers/bucket-policy.js";
+export { Dynamo, type DynamoArgs, type DynamoSubscriberArgs } from "./dynamo.js";
+export { DynamoLambdaSubscriber, type DynamoLambdaSubscriberArgs } from "./dynamo-lambda-subscriber.js";

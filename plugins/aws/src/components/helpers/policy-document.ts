@@ -9,7 +9,7 @@ import type { PermissionStatement } from "./permission.js";
 type Condition = { test: string; variable: string; values: string[] };
 
 /** `[{ test, variable, values }]` → `{ [test]: { [variable]: values } }`, IAM's condition block. */
-function conditionBlock(conditions: Condition[]): Record<string, Record<string, string[]>> {
+export function conditionBlock(conditions: Condition[]): Record<string, Record<string, string[]>> {
   const block: Record<string, Record<string, string[]>> = {};
   for (const c of conditions) (block[c.test] ??= {})[c.variable] = c.values;
   return block;
