@@ -10,11 +10,8 @@ export default $config({
     };
   },
   async run() {
-    // The bucket the function reads. (A Linkable standing for sst.aws.Bucket until that component lands.)
-    const bucket = new sst.Linkable("MyBucket", {
-      properties: { name: `${$app.name}-${$app.stage}-uploads` },
-      include: [sst.aws.permission({ actions: ["s3:GetObject", "s3:PutObject"], resources: [`arn:aws:s3:::${$app.name}-${$app.stage}-uploads/*`] })],
-    });
+    // The bucket the function reads: linking it gives the function its name and s3 permissions on it.
+    const bucket = new sst.aws.Bucket("MyBucket");
     const fn = new sst.aws.Function("MyFunction", {
       handler: "src/index.handler",
       url: true,

@@ -114,6 +114,8 @@ export async function synthConfig(options: {
   build?: boolean;
   /** Mock behaviour, as `synth`'s `mocks`. */
   mocks?: Partial<pulumi.runtime.Mocks>;
+  /** Run the program as `sst dev` does (`$dev` true). Default `false`. */
+  dev?: boolean;
 }): Promise<Graph> {
   const kernel = new Kernel({ plugins: options.plugins });
   const loaded = await loadApp({
@@ -133,6 +135,7 @@ export async function synthConfig(options: {
       secrets: options.secrets ?? {},
       bootstrap: options.bootstrap,
       mocks: options.mocks,
+      dev: options.dev,
       build: { skip: !options.build },
     }),
   );

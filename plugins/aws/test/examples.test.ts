@@ -21,7 +21,12 @@ describe("AWS examples", () => {
     expect(graph.get("MyFunctionUrl").inputs).toMatchObject({ authorizationType: "NONE" });
     const update = graph.resources.find((r) => r.name === "MyFunctionEnvironmentUpdate")!;
     expect(Object.keys(update.inputs.environment as object)).toEqual(["SELF_URL"]);
-    expect(graph.links.find((l) => l.name === "MyBucket")!.properties).toEqual({ name: "aws-function-url-test-uploads" });
+    const bucket = graph.links.find((l) => l.name === "MyBucket")!;
+    expect(bucket.type).toBe("sst.aws.Bucket");
+    expect(Object.keys(bucket.properties)).toEqual(["name"]);
+    // The function's link policy lets it use the bucket and its objects.
+    const policy = JSON.parse(graph.get("MyFunctionLinkPolicy").inputs.policy as string);
+    expect(policy.Statement.flatMap((s: { Action: string[] }) => s.Action)).toContain("s3:*");
   });
 
   it("aws-python: a python3.11 function with a URL and a linked value", async () => {
