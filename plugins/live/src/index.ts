@@ -22,3 +22,4 @@ export { formatRelayEvent, formatLog } from "./dev/format.js";
 export { DevCommand, devCommandSpecs, type DevCommandArgs, type DevCommandSpec } from "./components/dev-command.js";
 export { Children, prefixed, type ChildOutput } from "./dev/children.js";
 export { Multiplexer, type PaneState, type MultiplexerIO } from "./dev/multiplexer.js";
+export { roleCredentials, type CredentialEnv } from "./dev/role-credentials.js";

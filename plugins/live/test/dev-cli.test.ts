@@ -105,9 +105,9 @@ describe.skipIf(!MOTO || !ENGINE)("sst dev", { timeout: 600_000 }, () => {
     });
   });
 
-  it("runs an invocation of the deployed function here, with its links, and prints it", async () => {
+  it("runs an invocation of the deployed function here, with its links and its role's credentials, and prints it", async () => {
     const result = await lambda.invoke({ name: "Ada" }, { timeoutMs: 60_000, signal: AbortSignal.timeout(120_000) });
-    expect(result.ok && JSON.parse(result.body.toString())).toEqual({ hello: "Ada", color: "teal", dev: "true", version: 1 });
+    expect(result.ok && JSON.parse(result.body.toString())).toEqual({ hello: "Ada", color: "teal", dev: "true", assumed: true, version: 1 });
     await until("the invocation's lines", () => /✓ Api done in \d+ ms/.test(stdout));
     expect(stdout).toContain("➜ Api invoked");
     expect(stdout).toContain("Api │ handling Ada");

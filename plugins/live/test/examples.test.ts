@@ -16,6 +16,9 @@ describe("examples/aws-live", () => {
     expect(fn.inputs).toMatchObject({ runtime: "provided.al2023", handler: "bootstrap" });
     expect(graph.get("ApiUrl").inputs).toMatchObject({ authorizationType: "NONE" });
     expect(graph.links.find((l) => l.name === "Notes")!.type).toBe("sst.aws.Bucket");
+    // sst dev may assume the function's role, to run it locally with the same permissions.
+    const trust = JSON.parse(graph.get("ApiRole", "aws:iam/role:Role").inputs.assumeRolePolicy as string);
+    expect(trust.Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([{ Service: "lambda.amazonaws.com" }, { AWS: "arn:aws:iam::123:root" }]);
   });
 
   it("deploys the real function with sst deploy", async () => {

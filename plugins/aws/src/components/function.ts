@@ -34,7 +34,7 @@ import { codeArchive, codeObject, codeSource } from "./helpers/function-code.js"
 import { checkArgs, liveFunction, plain } from "./helpers/function-checks.js";
 import { liveCode } from "./helpers/function-dev.js";
 import { checkNames, mergeEnvironment } from "./helpers/function-env.js";
-import { LAMBDA_TRUST_POLICY, managedPolicies, roleNameOf } from "./helpers/function-role.js";
+import { LAMBDA_TRUST_POLICY, liveTrustPolicy, managedPolicies, roleNameOf } from "./helpers/function-role.js";
 import { map, toInteger, toMegabytes, toRetentionDays, toSeconds, type Where } from "./helpers/function-units.js";
 import { authorizationType, normalUrl, routerUrl, urlCors } from "./helpers/function-url.js";
 import { permission, type PermissionStatement } from "./helpers/permission.js";
@@ -105,7 +105,7 @@ export class Function extends Component {
       markGivenRole(this.#role);
     } else {
       this.#role = this.create("role", aws.iam.Role, "Role", {
-        assumeRolePolicy: LAMBDA_TRUST_POLICY,
+        assumeRolePolicy: live ? liveTrustPolicy(live.accountRoot) : LAMBDA_TRUST_POLICY,
         managedPolicyArns: managedPolicies({ logging, vpc: args.vpc, policies: args.policies }),
       });
       if (args.permissions !== undefined || live) {
@@ -155,10 +155,16 @@ export class Function extends Component {
     const code = codeObject(name, live ? pulumi.output({ dir: live.dir, skipped: false }) : artifact, { postbuild: args.hook?.postbuild, bucket: viaBucket });
     const object = viaBucket ? this.create("code", aws.s3.BucketObjectv2, "Code", { bucket: code.bucket, key: code.key, source: codeSource(code) }) : undefined;
 
+    // A live function tells sst dev its role, which sst dev assumes to run it locally with its permissions.
+    const liveRole: Record<string, pulumi.Input<string>> = live ? { SST_FUNCTION_ROLE_ARN: this.#role.arn } : {};
     const environment = pulumi
-      .all([linkEnvironment(links), args.environment ?? {}, linked.env])
-      .apply(([fromLinks, user, sst]) =>
-        mergeEnvironment(name, fromLinks as Record<string, string>, user as Record<string, string>, { ...sst, ...live?.environment }),
+      .all([linkEnvironment(links), args.environment ?? {}, linked.env, liveRole])
+      .apply(([fromLinks, user, sst, role]) =>
+        mergeEnvironment(name, fromLinks as Record<string, string>, user as Record<string, string>, {
+          ...sst,
+          ...live?.environment,
+          ...Object.fromEntries(Object.entries(role).filter(([, v]) => typeof v === "string")),
+        }),
       );
     const volume = args.volume === undefined ? undefined : pulumi.output(args.volume);
     const vpc = args.vpc === undefined ? undefined : pulumi.output(args.vpc);

@@ -16,6 +16,7 @@ import type { LiveState } from "../plugin.js";
 import { devCommandSpecs } from "../components/dev-command.js";
 import { Children, prefixed, type ChildOutput } from "./children.js";
 import { Multiplexer } from "./multiplexer.js";
+import { roleCredentials } from "./role-credentials.js";
 import { startDevSession, type DevSession } from "./session.js";
 
 const args = {
@@ -111,17 +112,12 @@ async function startSession(
   const live = state.bootstrap;
   if (!live) return undefined;
   const credentials = credentialsFor(awsHomeConfig(context.app));
-  const resolved = await credentials();
   const session = await startDevSession({
     ...context,
     region: live.api.region,
     transport: new AppSyncTransport({ endpoint: { http: live.api.http, realtime: live.api.realtime, region: live.api.region, secure: live.api.secure }, credentials }),
     jobs: () => state.jobs,
-    env: {
-      AWS_ACCESS_KEY_ID: resolved.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: resolved.secretAccessKey,
-      ...(resolved.sessionToken ? { AWS_SESSION_TOKEN: resolved.sessionToken } : {}),
-    },
+    credentials: roleCredentials({ region: live.api.region, credentials, warn: (message) => context.print(`! ${message}`) }),
   });
   context.print(`Live: ${state.jobs.size} function${state.jobs.size === 1 ? "" : "s"} run here. Ctrl-C to stop.`);
   return session;

@@ -17,8 +17,10 @@ export interface DevSessionOptions {
   transport: LiveTransport;
   /** The build jobs of the last deploy, by function name: what a local run builds. */
   jobs: () => ReadonlyMap<string, BuildJob>;
-  /** Variables every worker gets (the developer's credentials, region). */
+  /** Variables every worker gets. */
   env?: Record<string, string>;
+  /** The AWS credentials of a function's workers, from its role (see `roleCredentials`). */
+  credentials?: (fn: string, roleArn: string | undefined) => Promise<Record<string, string>>;
   region?: string;
   /** Where lines go (the CLI's output). */
   print: (line: string) => void;
@@ -44,6 +46,7 @@ export async function startDevSession(options: DevSessionOptions): Promise<DevSe
   const pool = new WorkerPool({
     region: options.region,
     env: options.env,
+    credentials: options.credentials,
     onLog: (line) => print(formatLog(line)),
     async build(fn) {
       const job = options.jobs().get(fn);

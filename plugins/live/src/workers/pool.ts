@@ -23,8 +23,13 @@ export interface LocalArtifact {
 export interface WorkerPoolOptions {
   /** Builds the function (or returns the current build) for a local run. */
   build(fn: string, init: InitPayload): Promise<LocalArtifact>;
-  /** Variables every worker gets over the function's own (credentials, `SST_DEV`, ...). */
+  /** Variables every worker gets over the function's own (`SST_DEV`, ...). */
   env?: Record<string, string>;
+  /**
+   * The AWS credentials a function's workers get, from its role ARN (`SST_FUNCTION_ROLE_ARN` of its init):
+   * see `roleCredentials`. None when not given.
+   */
+  credentials?: (fn: string, roleArn: string | undefined) => Promise<Record<string, string>>;
   /** Each line a worker prints, with the invocation it belongs to when one is running. */
   onLog?: (line: { fn: string; worker: string; stream: "stdout" | "stderr"; text: string }) => void;
   region?: string;
@@ -162,6 +167,7 @@ export class WorkerPool implements WorkerHost {
     const env = {
       ...init.env,
       ...this.#options.env,
+      ...(await this.#options.credentials?.(fn, init.env.SST_FUNCTION_ROLE_ARN)),
       ...lambdaEnvironment({
         runtimeApi,
         functionName: fn,

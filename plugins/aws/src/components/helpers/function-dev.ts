@@ -24,6 +24,8 @@ export interface LiveCode {
   environment: Record<string, string>;
   /** What the bridge's role needs on the transport. */
   permissions: PermissionStatement[];
+  /** The account's root principal (from the live API's ARN): the role trusts it so `sst dev` can assume it. */
+  accountRoot: string;
 }
 
 export interface LiveFunction {
@@ -62,6 +64,7 @@ export function liveCode(fn: LiveFunction): LiveCode | undefined {
       SST_FUNCTION_ARCHITECTURE: fn.architecture,
       SST_FUNCTION_STREAMING: String(fn.streaming),
     },
+    accountRoot: `arn:aws:iam::${live.api.arn.split(":")[4] || "000000000000"}:root`,
     permissions: [
       {
         actions: ["appsync:EventConnect", "appsync:EventPublish", "appsync:EventSubscribe"],
