@@ -1,5 +1,5 @@
 /** sst.x.DevCommand and the processes sst dev runs for them. */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -40,6 +40,16 @@ describe("sst.x.DevCommand", () => {
   });
 });
 
+/** Whether a process exists (signal 0 checks without sending anything). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 describe("the processes of sst dev", () => {
   const dirs: string[] = [];
   let children: Children | undefined;
@@ -77,8 +87,15 @@ describe("the processes of sst dev", () => {
     await children.reconcile([{ ...first, command: "echo two; sleep 30" }]);
     await until(() => lines.includes("  Web │ two"));
     expect(children.running).toEqual(["Web"]);
+    // What the shell started (a background sleep) goes too: the whole process group is stopped.
+    const pidFile = join(first.directory, "sleep.pid");
+    await children.reconcile([{ ...first, command: `sleep 30 & echo $! > ${pidFile}; echo three; wait` }]);
+    await until(() => lines.includes("  Web │ three"));
+    const sleeper = Number(readFileSync(pidFile, "utf8"));
     await children.reconcile([]);
     expect(children.running).toEqual([]);
+    await until(() => !alive(sleeper));
+    expect(alive(sleeper)).toBe(false);
   });
 
   it("reports a command that exits", async () => {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import WebSocket from "ws";
-import { EVENT_HEADERS, eventUrl, headerSubprotocol, signedHeaders, type Credentials, type EventsEndpoint } from "./sign.js";
+import { eventUrl, headerSubprotocol, signedHeaders, type Credentials, type EventsEndpoint } from "./sign.js";
 import type { EventListener, LiveTransport, Subscription } from "./types.js";
 
 /** AppSync takes at most 5 events per publish. */
@@ -259,5 +259,3 @@ function errorText(body: string): string {
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-
-export { EVENT_HEADERS };
